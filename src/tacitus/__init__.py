@@ -1,0 +1,54 @@
+"""Tacitus: political event data (CAMEO) from news text.
+
+>>> import tacitus
+>>> events = tacitus.code_text("Iraqi security forces arrested a senior militia commander.")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ._version import __version__
+from .coder import Coder
+from .config import Config
+from .errors import (
+    ConfigError,
+    DictionaryError,
+    DocumentError,
+    InputError,
+    ModelNotFoundError,
+    StoreError,
+    TacitusError,
+)
+from .model import Actor, Document, Event, Location, Reject
+
+__all__ = [
+    "Actor",
+    "Coder",
+    "Config",
+    "ConfigError",
+    "DictionaryError",
+    "Document",
+    "DocumentError",
+    "Event",
+    "InputError",
+    "Location",
+    "ModelNotFoundError",
+    "Reject",
+    "StoreError",
+    "TacitusError",
+    "__version__",
+    "code_documents",
+    "code_text",
+]
+
+
+def code_text(text: str, date: str | None = None, config: Config | None = None) -> list[Event]:
+    """Code one text with a default :class:`Coder` (the model loads once per process)."""
+    return Coder(config).code_text(text, date=date)
+
+
+def code_documents(documents: Iterable[Document], config: Config | None = None) -> Iterator[Event]:
+    """Code documents in batches and yield their events."""
+    for _, events in Coder(config).code_documents(documents):
+        yield from events

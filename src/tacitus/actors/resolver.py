@@ -1,0 +1,256 @@
+"""Resolve a noun phrase in a parsed document to a CAMEO actor.
+
+A phrase's actor comes from its head (a named body, person, country or sector word) and its modifiers
+("Iraqi security forces" -> country IRQ + sector COP -> IRQCOP). Pronouns, relative pronouns and bare
+definite descriptions ("the regime") look back in the document; appositives and "X of Y" lend a
+person or office the code of the body it belongs to; a proper name introduced with an appositive
+("Qasim Musleh al-Khafaji, the commander of Hashd al-Shaabi") keeps that code for the rest of the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor
+from .dictionary import Entry
+from .matcher import Mention, MentionMatcher
+
+PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+# Heads that take the identity of what follows "of": "one of the militias", "members of Hamas".
+PARTITIVE = frozenset({"one", "some", "many", "most", "all", "several", "member", "part", "group", "unit",
+                       "wing", "faction", "leader", "head", "chief", "commander", "spokesman", "spokeswoman",
+                       "spokesperson", "official", "aide", "representative", "envoy", "delegation",
+                       "minister", "ministry", "president", "fighter", "supporter", "troop", "force", "army",
+                       "ambassador", "militant", "soldier", "number", "dozen", "hundred", "thousand",
+                       "government", "regime", "army", "police", "forces"})
+
+
+@dataclass
+class _Seen:
+    """An actor met earlier in the document, for coreference."""
+
+    token: int
+    actor: Actor
+    person: bool
+    plural: bool
+
+
+class ActorResolver:
+    """Per-document resolution state; build one per document with :meth:`for_doc`."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], day: dt.date | None) -> None:
+        self.doc = doc
+        self.day = day
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                self.by_token[i] = mention
+        self.seen: list[_Seen] = []
+        self.aliases: dict[str, Actor] = {}
+        self._cache: dict[int, Actor | None] = {}
+
+    @classmethod
+    def for_doc(cls, doc: Doc, matcher: MentionMatcher, day: dt.date | None) -> ActorResolver:
+        return cls(doc, matcher.find(doc), day)
+
+    # -- document memory -------------------------------------------------------------------------
+
+    def read_sentence(self, sent: Span) -> None:
+        """Learn aliases from appositives and remember the sentence's actors, in document order."""
+        for token in sent:
+            if token.dep_ == "appos":
+                self._learn_alias(token.head, token)
+        for token in sent:
+            if token.pos_ in ("NOUN", "PROPN") and token.i in self.by_token:
+                mention = self.by_token[token.i]
+                if token.i == mention.end - 1 or token.head.i not in range(mention.start, mention.end):
+                    actor = self.resolve(token)
+                    if actor is not None:
+                        self._remember(token, actor)
+            elif token.pos_ == "PROPN" and token.dep_ != "compound":
+                actor = self.resolve(token)
+                if actor is not None:
+                    self._remember(token, actor)
+
+    def _remember(self, token: Token, actor: Actor) -> None:
+        person = bool(actor.name and self._is_person_name(token))
+        self.seen.append(_Seen(token.i, actor, person, token.tag_ in ("NNS", "NNPS")))
+
+    def _is_person_name(self, token: Token) -> bool:
+        mention = self.by_token.get(token.i)
+        if mention is not None:
+            return mention.best.kind == "person"
+        return token.pos_ == "PROPN"
+
+    def _learn_alias(self, a: Token, b: Token) -> None:
+        """'NAME, the commander of X' or 'the commander of X, NAME': NAME carries X's code."""
+        for name, description in ((a, b), (b, a)):
+            if name.pos_ != "PROPN" or name.i in self.by_token:
+                continue
+            actor = self.resolve(description, follow_appos=False)
+            if actor is None:
+                continue
+            words = [t for t in name.subtree if t.pos_ == "PROPN" and t.i <= name.i]
+            for word in words:
+                if len(word.text) > 2 and word.text[0].isupper() and word.lower_ not in ("al", "el", "abu"):
+                    self.aliases[word.text] = actor.model_copy(update={"name": _phrase(name)})
+            self._cache.pop(name.i, None)
+
+    # -- resolution ------------------------------------------------------------------------------
+
+    def resolve(self, head: Token, follow_appos: bool = True) -> Actor | None:
+        """The actor a noun phrase headed by ``head`` refers to, or None."""
+        key = head.i if follow_appos else -head.i - 1
+        if key not in self._cache:
+            self._cache[key] = self._resolve(head, follow_appos, depth=0)
+        return self._cache[key]
+
+    def _resolve(self, head: Token, follow_appos: bool, depth: int) -> Actor | None:
+        if depth > 3:
+            return None
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in RELATIVE:
+            if lower in RELATIVE and head.head.dep_ in ("relcl", "acl"):
+                return self._resolve(head.head.head, follow_appos, depth + 1)
+            return self._antecedent(head)
+        actor = self._from_phrase(head, depth)
+        if actor is not None and actor.known and (actor.country or actor.code.startswith(("IGO", "NGO", "IMG"))):
+            return actor
+        # Identity lent by what the phrase is part of or in apposition with.
+        lent = self._lent(head, follow_appos, depth)
+        if lent is not None:
+            return lent
+        if actor is not None and not actor.country:
+            return self._definite(head, actor)
+        return actor
+
+    def _lent(self, head: Token, follow_appos: bool, depth: int) -> Actor | None:
+        for child in head.children:
+            if follow_appos and child.dep_ == "appos":
+                found = self._resolve(child, False, depth + 1)
+                if found is not None and found.known:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "of" and head.lemma_.lower() in PARTITIVE:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found = self._resolve(obj, follow_appos, depth + 1)
+                        if found is not None and found.known:
+                            return found
+        return None
+
+    def _from_phrase(self, head: Token, depth: int) -> Actor | None:
+        """Head word plus pre-modifiers ('Iraqi security forces', "the regime's consulate")."""
+        mention = self.by_token.get(head.i)
+        text = _phrase(head)
+        if mention is None:
+            alias = self.aliases.get(head.text)
+            if alias is not None:
+                return alias.model_copy(update={"text": text})
+            return self._from_modifiers(head, text, depth)
+        entry = mention.best
+        if entry.kind == "agent":
+            return self._agent(head, mention, entry, text, depth)
+        return self._named(entry, text)
+
+    def _named(self, entry: Entry, text: str) -> Actor | None:
+        if entry.kind == "person":
+            role = entry.role_on(self.day)
+            if role is None:
+                return None
+            return Actor(code=role.code, country=role.country, sector=role.sector, name=entry.name, text=text)
+        if entry.kind == "country":
+            return Actor(code=entry.code, country=entry.country, name=entry.name, text=text)
+        return Actor(code=entry.code, country=entry.country, sector=entry.sector, name=entry.name, text=text,
+                     affiliation=entry.affiliation)
+
+    def _agent(self, head: Token, mention: Mention, entry: Entry, text: str, depth: int) -> Actor:
+        sector = entry.sector or ""
+        for modifier in self._modifiers(head, mention):
+            found = self._modifier_actor(modifier, depth)
+            if found is None or not found.known:
+                continue
+            if found.sector in ("REB", "IGO", "NGO", "IMG") or found.code.startswith(("IGO", "NGO", "IMG")):
+                return found.model_copy(update={"text": text})  # "Hashd al-Shaabi militias"
+            country = found.country or found.code[:3]
+            return Actor(code=country + sector, country=country, sector=sector, name=found.name, text=text,
+                         affiliation=self._affiliation(head))
+        return Actor(code=sector, sector=sector, name=entry.name, text=text, affiliation=self._affiliation(head))
+
+    def _modifiers(self, head: Token, mention: Mention) -> list[Token]:
+        """Pre-modifier tokens of the phrase outside the head's own name, nearest first."""
+        inside = range(mention.start, mention.end)
+        tokens = [t for t in head.lefts if t.i not in inside and t.dep_ in ("amod", "compound", "poss", "nmod",
+                                                                            "npadvmod", "nummod")]
+        tokens += [t for i in inside if i != head.i for t in [self.doc[i]] if t.dep_ in ("amod", "poss")
+                   and self.by_token.get(i) is not mention]
+        return sorted(tokens, key=lambda t: -t.i)
+
+    def _modifier_actor(self, token: Token, depth: int) -> Actor | None:
+        mention = self.by_token.get(token.i)
+        if mention is not None and mention.best.kind != "agent":
+            return self._named(mention.best, mention.text)
+        if token.lemma_.lower() in ("lead", "back", "base", "sponsor", "support", "ally", "affiliate"):
+            return None  # "US-led", "Tehran-backed" are affiliations, handled by _affiliation
+        if token.pos_ == "PRON" or mention is not None or token.i in self.by_token or token.text in self.aliases:
+            return self._resolve(token, False, depth + 1)
+        return None
+
+    def _affiliation(self, head: Token) -> str | None:
+        """'Tehran-backed militants', 'militias affiliated with the Iranian regime' -> IRN."""
+        for token in head.subtree:
+            if token.lemma_.lower() in ("back", "support", "sponsor", "affiliate", "ally", "align", "link"):
+                for other in token.subtree:
+                    if other.i != head.i and other.i in self.by_token and self.by_token[other.i].best.kind != "agent":
+                        found = self._named(self.by_token[other.i].best, other.text)
+                        if found is not None and found.country:
+                            return found.country
+                    if other.lemma_.lower() in ("regime", "government") and other.i in self.by_token:
+                        found = self._resolve(other, False, 2)
+                        if found is not None and found.country:
+                            return found.country
+        return None
+
+    def _from_modifiers(self, head: Token, text: str, depth: int) -> Actor | None:
+        """A head that is no actor word ('the US base', "the regime's consulate"): its modifiers' actor."""
+        for modifier in sorted(head.lefts, key=lambda t: -t.i):
+            if modifier.dep_ in ("poss", "compound", "amod", "nmod"):
+                found = self._modifier_actor(modifier, depth)
+                if found is not None and found.known:
+                    return found.model_copy(update={"text": text})
+        return None
+
+    def _definite(self, head: Token, actor: Actor) -> Actor:
+        """'the regime' with no country: the country of the last actor of that sector, if any."""
+        for seen in reversed(self.seen):
+            if seen.token < head.i and seen.actor.sector == actor.sector and seen.actor.country:
+                country = seen.actor.country
+                return actor.model_copy(update={"code": country + (actor.sector or ""), "country": country})
+        return actor
+
+    def _antecedent(self, pronoun: Token) -> Actor | None:
+        lower = pronoun.lower_
+        if lower not in PERSONAL | NEUTER | PLURAL:
+            return None
+        for seen in reversed(self.seen):
+            if seen.token >= pronoun.i:
+                continue
+            if lower in PERSONAL and not seen.person:
+                continue
+            if lower in NEUTER and (seen.person or seen.plural):
+                continue
+            if lower in PLURAL and seen.person:
+                continue
+            return seen.actor.model_copy(update={"text": pronoun.text})
+        return None
+
+
+def _phrase(head: Token) -> str:
+    """The words of a noun phrase up to its head ('the Iraqi security forces')."""
+    start = head.left_edge.i
+    return head.doc[start : head.i + 1].text

@@ -1,0 +1,208 @@
+"""The `tacitus` command line: parse arguments, call the library, map errors to exit codes.
+
+Exit codes: 0 every document coded; 1 some documents rejected (listed on stderr); 2 usage or setup error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .coder import Coder, parse_day
+from .config import Config
+from .errors import TacitusError
+from .ingest import iter_inputs
+from .model import Document, Event, Reject
+from .output import EventWriter
+
+EXIT_OK, EXIT_REJECTS, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data (CAMEO) from news text.")
+actors_app = typer.Typer(no_args_is_help=True, help="Inspect how actors are coded.")
+app.add_typer(actors_app, name="actors")
+err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tacitus {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = None,
+) -> None:
+    """Tacitus turns news text into CAMEO events: who did what to whom, when and where."""
+
+
+def _config(model: str | None, date: str | None, processes: int = 1, batch_size: int = 64) -> Config:
+    try:
+        return Config(model=model, date=date, processes=processes, batch_size=batch_size)
+    except ValueError as exc:
+        raise TacitusError(str(exc).splitlines()[-1] if str(exc) else "invalid settings") from None
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[events]} events"),
+        TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal,
+    )
+
+
+class Run:
+    """One coding run over inputs: documents stream through the coder; rejects are collected."""
+
+    def __init__(self, coder: Coder) -> None:
+        self.coder = coder
+        self.rejects: list[Reject] = []
+        self.documents = 0
+        self.events = 0
+
+    def code(self, inputs: list[str], date: str | None):  # type: ignore[no-untyped-def]
+        """Yield (document, events) for every readable input; remember the rest."""
+        items = iter_inputs(inputs, date)
+        with _progress() as progress:
+            task = progress.add_task("coding", total=None, events=0)
+            for document, events in self.coder.code_documents(self._documents(items)):
+                self.documents += 1
+                self.events += len(events)
+                progress.update(task, advance=1, events=self.events)
+                yield document, events
+
+    def _documents(self, items):  # type: ignore[no-untyped-def]
+        for item in items:
+            if isinstance(item, Reject):
+                err.print(f"[yellow]skipped[/] {item.item}: {item.reason}")
+                self.rejects.append(item)
+            else:
+                yield item
+
+    def report(self) -> int:
+        err.print(f"coded {self.documents} document(s), {self.events} event(s)", highlight=False)
+        if self.rejects:
+            err.print(f"[yellow]{len(self.rejects)} input(s) not coded:[/]")
+            for reject in self.rejects:
+                err.print(f"  {reject.item}: {reject.reason}", highlight=False)
+            return EXIT_REJECTS
+        return EXIT_OK
+
+
+@app.command()
+def code(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl files, or - for stdin.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write .jsonl, .csv or .parquet.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name (default: installed English model).")] = None,
+    date: Annotated[Optional[str], typer.Option(help="Date (YYYY-MM-DD) for documents that carry none.")] = None,
+    processes: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per parser batch.")] = 64,
+) -> None:
+    """Code documents into events (JSON Lines on stdout unless -o is given)."""
+    coder = Coder(_config(model, date, processes, batch_size))
+    run = Run(coder)
+    with EventWriter(output) as writer:
+        for _, events in run.code(inputs, date):
+            writer.write(events)
+    raise typer.Exit(run.report())
+
+
+@app.command()
+def demo(
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Also write the events here.")] = None,
+) -> None:
+    """Code the bundled sample corpus and print a summary."""
+    from .tsv import builtin_path
+
+    coder = Coder(_config(model, None))
+    run = Run(coder)
+    events: list[Event] = []
+    documents: list[Document] = []
+    for document, found in run.code([str(builtin_path("sample"))], None):
+        documents.append(document)
+        events.extend(found)
+    if output is not None:
+        with EventWriter(output) as writer:
+            writer.write(events)
+    _summary(events)
+    raise typer.Exit(run.report())
+
+
+def _summary(events: list[Event]) -> None:
+    out = Console()
+    asserted = [e for e in events if e.modality == "asserted"]
+    modality = Counter(e.modality for e in events)
+    out.print(f"[bold]{len(events)} events[/] ({', '.join(f'{n} {m}' for m, n in modality.most_common())})")
+    roots = Table(title="Events by CAMEO root (asserted)")
+    for column in ("root", "name", "events"):
+        roots.add_column(column)
+    codebook = Coder().codebook
+    for root, n in sorted(Counter(e.root for e in asserted).items()):
+        roots.add_row(root, codebook.get(root).name, str(n))
+    out.print(roots)
+    dyads = Table(title="Top dyads (asserted)")
+    for column in ("source", "target", "events", "mean Goldstein"):
+        dyads.add_column(column)
+    pairs = Counter((e.source.code, e.target.code) for e in asserted)
+    for (source, target), n in pairs.most_common(10):
+        scores = [e.goldstein for e in asserted if (e.source.code, e.target.code) == (source, target)]
+        dyads.add_row(source, target, str(n), f"{sum(scores) / len(scores):+.1f}")
+    out.print(dyads)
+
+
+@actors_app.command("lookup")
+def actors_lookup(
+    text: Annotated[str, typer.Argument(help="A name or phrase, e.g. 'Iraqi security forces'.")],
+    date: Annotated[Optional[str], typer.Option(help="Date for dated roles (YYYY-MM-DD).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+) -> None:
+    """Show how a name is coded, and why."""
+    from .actors import ActorResolver
+
+    coder = Coder(_config(model, date))
+    doc = coder.nlp(text)
+    mentions = coder.matcher.find(doc)
+    resolver = ActorResolver(doc, mentions, parse_day(date))
+    out = Console()
+    for mention in mentions:
+        kinds = ", ".join(f"{e.kind} {e.name} [{e.code or (e.roles[0].code if e.roles else '')}]"
+                          for e in mention.entries)
+        out.print(f"matched {mention.text!r}: {kinds}", highlight=False)
+    heads = [t for t in doc if t.dep_ == "ROOT"]
+    actor = resolver.resolve(heads[0]) if heads else None
+    if actor is None or not actor.known:
+        out.print(f"{text!r} is not coded as an actor")
+        raise typer.Exit(EXIT_REJECTS)
+    out.print(f"[bold]{actor.code}[/] country={actor.country} sector={actor.sector} name={actor.name}"
+              + (f" affiliation={actor.affiliation}" if actor.affiliation else ""), highlight=False)
+
+
+def main() -> None:
+    """Console entry point: run the app, turning Tacitus errors into exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except TacitusError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(EXIT_USAGE)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.BadParameter, typer.Abort) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(EXIT_USAGE)
+        raise

