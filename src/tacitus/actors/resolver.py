@@ -21,6 +21,11 @@ from .matcher import Mention, MentionMatcher
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+# Heads that take the sector of the body they lead or serve ("militia commander", "army spokesman").
+ROLE_HEADS = frozenset({"commander", "leader", "chief", "head", "official", "spokesman", "spokeswoman",
+                        "spokesperson", "member", "fighter", "envoy", "representative", "officer", "aide",
+                        "source", "delegation", "delegate", "figure"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Heads that take the identity of what follows "of": "one of the militias", "members of Hamas".
 PARTITIVE = frozenset({"one", "some", "many", "most", "all", "several", "member", "part", "group", "unit",
@@ -133,7 +138,7 @@ class ActorResolver:
     def _lent(self, head: Token, follow_appos: bool, depth: int) -> Actor | None:
         for child in head.children:
             if follow_appos and child.dep_ == "appos":
-                found = self._resolve(child, False, depth + 1)
+                found = self._resolve(child, True, depth + 1)
                 if found is not None and found.known:
                     return found
             if child.dep_ == "prep" and child.lower_ == "of" and head.lemma_.lower() in PARTITIVE:
@@ -174,6 +179,10 @@ class ActorResolver:
         for modifier in self._modifiers(head, mention):
             found = self._modifier_actor(modifier, depth)
             if found is None or not found.known:
+                continue
+            if not found.country and not found.code.startswith(("IGO", "NGO", "IMG")):
+                if head.lemma_.lower() in ROLE_HEADS:
+                    sector = found.sector or sector  # "militia commander": the militia's sector
                 continue
             if found.sector in ("REB", "IGO", "NGO", "IMG") or found.code.startswith(("IGO", "NGO", "IMG")):
                 return found.model_copy(update={"text": text})  # "Hashd al-Shaabi militias"
@@ -217,16 +226,33 @@ class ActorResolver:
         return None
 
     def _from_modifiers(self, head: Token, text: str, depth: int) -> Actor | None:
-        """A head that is no actor word ('the US base', "the regime's consulate"): its modifiers' actor."""
+        """A head that is no actor word ('the US base', 'Sudanese army leaders'): its modifiers' actor."""
+        country: str | None = None
+        sector: str | None = None
         for modifier in sorted(head.lefts, key=lambda t: -t.i):
-            if modifier.dep_ in ("poss", "compound", "amod", "nmod"):
-                found = self._modifier_actor(modifier, depth)
-                if found is not None and found.known:
-                    return found.model_copy(update={"text": text})
+            if modifier.dep_ not in ("poss", "compound", "amod", "nmod"):
+                continue
+            found = self._modifier_actor(modifier, depth)
+            if found is None or not found.known:
+                continue
+            if found.country and (found.sector or not sector):
+                return found.model_copy(update={"text": text}) if not sector else Actor(
+                    code=found.country + sector, country=found.country, sector=sector, name=found.name, text=text)
+            if found.country:
+                country = found.country
+            elif found.code.startswith(("IGO", "NGO", "IMG")):
+                return found.model_copy(update={"text": text})
+            else:
+                sector = sector or found.sector
+        if country or sector:
+            code = (country or "") + (sector or "")
+            return Actor(code=code, country=country, sector=sector, text=text)
         return None
 
     def _definite(self, head: Token, actor: Actor) -> Actor:
         """'the regime' with no country: the country of the last actor of that sector, if any."""
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children):
+            return actor
         for seen in reversed(self.seen):
             if seen.token < head.i and seen.actor.sector == actor.sector and seen.actor.country:
                 country = seen.actor.country

@@ -28,10 +28,32 @@ PATIENT_POSSESSOR = frozenset({"arrest", "detention", "assassination", "killing"
                                "elimination", "imprisonment", "deportation", "extradition", "torture",
                                "jailing", "internment", "liberation", "rescue", "trial", "prosecution",
                                "conviction", "sentencing", "indictment", "interrogation", "beheading"})
+# Verbs that mean "show" or "admit" when they take a clause or a passive ("it demonstrated that ...").
+NOT_WITH_CLAUSE = frozenset({"demonstrate", "acknowledge", "protest"})
+# "involved in the massacre", "his role in the assassination": the clause's subject is the noun's agent.
+ROLE_WORDS = frozenset({"involve", "involved", "responsible", "participate", "role", "part", "complicit",
+                        "guilty", "culpable", "hand", "behind", "implicate", "implicated"})
+# Roots whose verb's clausal complement names the addressee ("demanded that Turkey withdraw").
+REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+# Dependents that can complete a verb pattern (particles, objects, prepositions, second verbs).
+PATTERN_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "xcomp", "ccomp", "dative", "attr", "acomp", "oprd",
+                          "agent", "npadvmod", "compound", "advcl"})
 AGENTIVE_MODIFIERS = frozenset({"lead", "back", "sponsor", "base", "support"})  # "US-led invasion"
 TARGET_PREPOSITIONS = ("against", "on", "upon", "at", "with", "toward", "towards", "into", "to", "over")
 MOTION = frozenset({"enter", "march", "gather", "go", "come", "storm", "converge", "take", "rally", "head",
                     "pour", "flock", "return", "descend", "stream", "mass"})
+
+
+# spaCy's small model lemmatizes some verbs wrongly; the lexicon is written with the true lemma.
+LEMMA_FIXES = {"stag": "stage", "wag": "wage", "rap": "rape", "fin": "fine", "forgave": "forgive",
+               "retook": "retake", "extoll": "extol", "lambast": "lambaste", "cordone": "cordon",
+               "unbanne": "unban"}
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma, lower-cased and corrected."""
+    value = token.lemma_.lower()
+    return LEMMA_FIXES.get(value, value)
 
 
 @dataclass(frozen=True)
@@ -61,7 +83,7 @@ class EventExtractor:
                 found.extend(self._verbal(token, actors, used_nouns))
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in used_nouns:
-                code = self.lexicon.nouns.get(token.lemma_.lower())
+                code = self.lexicon.nouns.get(lemma(token))
                 if code is not None:
                     found.extend(self._nominal(token, code, actors))
         return _unique(found)
@@ -69,19 +91,25 @@ class EventExtractor:
     # -- verbs -----------------------------------------------------------------------------------
 
     def _verbal(self, verb: Token, actors: ActorResolver, used_nouns: set[int]) -> list[Candidate]:
-        lemma = verb.lemma_.lower()
-        pattern = self._match(verb, lemma)
-        noun = self._event_object(verb) if lemma in LIGHT_VERBS else None
+        lemma_ = lemma(verb)
+        pattern = self._match(verb, lemma_)
+        noun = self._event_object(verb) if lemma_ in LIGHT_VERBS else None
         if noun is not None and (pattern is None or not pattern.extras):
             used_nouns.add(noun.i)
-            code = self.lexicon.nouns[noun.lemma_.lower()]
-            targets = self._noun_targets(noun, actors) or self._prep_targets(verb, TARGET_PREPOSITIONS, actors)
+            code = self.lexicon.nouns[lemma(noun)]
+            targets = self._noun_targets(noun, actors) or self._prep_targets([verb], TARGET_PREPOSITIONS, actors)
             return self._events(noun, code, self._sources(verb, actors), targets, actors, nominal=False,
                                 clause=verb)
-        if pattern is None:
+        if pattern is None or (lemma_ in NOT_WITH_CLAUSE and _takes_clause(verb)):
             return []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        if passive:
+        if verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd", "conj") and not any(
+            c.dep_ in ("aux",) for c in verb.children
+        ) and any(c.dep_ == "nsubj" for c in verb.children):
+            # "saw Musleh released", "had him arrested": the subject undergoes the act
+            sources = self._agents(verb, actors)
+            targets = self._children(verb, ("nsubj",), actors)
+        elif passive:
             sources = self._agents(verb, actors)
             targets = self._children(verb, ("nsubjpass",), actors)
             if not targets and verb.dep_ == "acl":
@@ -105,31 +133,52 @@ class EventExtractor:
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass", "attr"):
                 noun = _through_quantity(child)
-                if noun.lemma_.lower() in self.lexicon.nouns:
+                if lemma(noun) in self.lexicon.nouns:
                     return noun
         return None
 
     def _targets(self, verb: Token, pattern: VerbPattern, actors: ActorResolver) -> list[Actor]:
+        """Where the pattern says: the final preposition's object, the (second verb's) object, a preposition."""
+        extras = set(pattern.extras)
+        carriers = [verb] + [c for c in verb.children
+                             if lemma(c) in extras or c.dep_ in ("dobj", "prt", "advmod", "xcomp")]
         preposition = pattern.target_preposition
         if preposition is not None:
-            found = self._prep_targets(verb, (preposition,), actors, deep=True)
+            found = self._prep_targets(carriers, (preposition,), actors)
             if found:
                 return found
         for where in pattern.targets:
             if where == "obj":
-                found = self._children(verb, ("dobj", "dative"), actors)
+                second = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and lemma(c) in extras]
+                found = []
+                for carrier in [verb] + second:
+                    found = self._children(carrier, ("dobj", "dative"), actors)
+                    if found:
+                        break
                 if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
                     found = self._expand(verb.head, actors)
             else:
-                found = self._prep_targets(verb, (where,), actors, deep=True)
+                found = self._prep_targets(carriers, (where,), actors)
             if found:
                 return found
+        # "pledged to help Ukraine", "demanded that Turkey withdraw": the target is in the complement.
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                found = self._children(child, ("dobj", "dative"), actors)
+                for clause in (c for c in child.children if c.dep_ == "ccomp" and not found):
+                    found = self._children(clause, ("nsubj",), actors)  # "help Ukraine rebuild"
+                if found:
+                    return found
+            if child.dep_ == "ccomp" and pattern.code[:2] in REQUEST_ROOTS:
+                found = self._children(child, ("nsubj", "nsubjpass"), actors)
+                if found:
+                    return found
         return []
 
     # -- nouns -----------------------------------------------------------------------------------
 
     def _nominal(self, noun: Token, code: str, actors: ActorResolver) -> list[Candidate]:
-        patient_possessor = noun.lemma_.lower() in PATIENT_POSSESSOR
+        patient_possessor = lemma(noun) in PATIENT_POSSESSOR
         sources: list[Actor] = []
         targets: list[Actor] = []
         for child in noun.children:
@@ -149,13 +198,30 @@ class EventExtractor:
                     targets.extend(flat)
                 elif word in ("in", "across", "throughout") and code.startswith("14"):
                     sources.extend(a for a in flat if a.country)  # "protests in Iraq"
+        if not sources:
+            sources = self._role_holder(noun, actors)
         if not sources and not targets:
             return []
         return self._events(noun, code, sources, targets, actors, nominal=True, clause=noun)
 
+    def _role_holder(self, noun: Token, actors: ActorResolver) -> list[Actor]:
+        """'He was involved in the massacre', 'his role in the assassination': the agent of the noun."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "for", "behind", "of"):
+            return []
+        holder = prep.head
+        if lemma(holder) not in ROLE_WORDS:
+            return []
+        owners = [c for c in holder.children if c.dep_ == "poss"]
+        if owners:
+            return self._expand(owners[0], actors)
+        clause = holder if holder.pos_ in ("VERB", "AUX") else holder.head
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return self._expand(subjects[0], actors) if subjects else []
+
     def _modifier_agents(self, token: Token, actors: ActorResolver) -> list[Actor]:
         """'US-led', 'Iranian', 'Israeli' before an event noun name its source."""
-        if token.lemma_.lower() in AGENTIVE_MODIFIERS:
+        if lemma(token) in AGENTIVE_MODIFIERS:
             return [a for c in token.children for a in self._expand(c, actors)]
         found = actors.resolve(token)
         return [found] if found is not None and found.known else []
@@ -187,12 +253,15 @@ class EventExtractor:
                 return []
             if token.dep_ == "xcomp":
                 controllers = self._children(head, ("dobj",), actors)
-                if controllers and head.lemma_.lower() not in ("use", "take", "send"):
+                if controllers and lemma(head) not in ("use", "take", "send"):
                     return controllers  # "urged Iran to withdraw": Iran withdraws
             if token.dep_ == "acl" and token.tag_ == "VBG":
                 return self._expand(head, actors)  # "protesters chanting slogans"
             if token.dep_ == "relcl":
                 return []
+            if token.dep_ == "acl" and head.dep_ in ("dobj", "pobj", "attr") and head.head is not head:
+                token = head.head if head.dep_ != "pobj" else head.head.head
+                continue
             if token.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"):
                 return []
             token = head
@@ -208,20 +277,18 @@ class EventExtractor:
 
     def _children(self, verb: Token, deps: tuple[str, ...], actors: ActorResolver,
                   keep_unknown: bool = False) -> list[Actor]:
-        for child in verb.children:
-            if child.dep_ in deps:
-                found = self._expand(child, actors)
-                if found or not keep_unknown:
-                    return found
-                return [Actor(text=child.text)]
-        return []
+        children = [c for c in verb.children if c.dep_ in deps]
+        found = [actor for child in children for actor in self._expand(child, actors)]
+        if any(a.country for a in found):  # two objects, one coded better ("a commander, NAME")
+            found = [a for a in found if a.country or a.code.startswith(("IGO", "NGO", "IMG"))]
+        if not found and children and keep_unknown:
+            return [Actor(text=children[0].text)]
+        return found
 
-    def _prep_targets(self, verb: Token, words: tuple[str, ...], actors: ActorResolver,
-                      deep: bool = False) -> list[Actor]:
-        heads = [verb] + ([c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod")] if deep else [])
+    def _prep_targets(self, heads: list[Token], words: tuple[str, ...], actors: ActorResolver) -> list[Actor]:
         for head in heads:
             for child in head.children:
-                if child.dep_ in ("prep", "dative") and child.lower_ in words:
+                if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
                     for obj in child.children:
                         if obj.dep_ in ("pobj", "pcomp"):
                             found = self._expand(obj, actors)
@@ -242,6 +309,9 @@ class EventExtractor:
                 actors: ActorResolver, nominal: bool, clause: Token) -> list[Candidate]:
         sources = [s for s in sources if s.known] or [Actor()]
         targets = [t for t in targets if t.known] or [Actor()]
+        if len(sources) > 1 and not targets[0].known:
+            # "Armenia and Azerbaijan signed an agreement": each acts on the other
+            return self._reciprocal(trigger, code, sources, actors, clause, nominal)
         mood = modality(clause)
         if mood == "hypothetical" and code.startswith("14") and _purpose_of_motion(clause):
             mood = "asserted"  # "entered the Green Zone to protest his detention": they did protest
@@ -257,21 +327,31 @@ class EventExtractor:
                 events.append(Candidate(trigger, code, source, target, mood, claimed_by, nominal))
         return events
 
+    def _reciprocal(self, trigger: Token, code: str, sources: list[Actor], actors: ActorResolver,
+                    clause: Token, nominal: bool) -> list[Candidate]:
+        events: list[Candidate] = []
+        for source in sources:
+            others = [other for other in sources if other is not source and other.code != source.code]
+            events.extend(self._events(trigger, code, [source], others, actors, nominal, clause))
+        return events
+
 
 def _dependent_words(verb: Token) -> set[str]:
     """Lower-cased words and lemmas of a verb's dependents and of its object's prepositions."""
     words: set[str] = set()
     for child in verb.children:
-        words.update((child.lower_, child.lemma_.lower()))
+        if child.dep_ not in PATTERN_DEPS:
+            continue
+        words.update((child.lower_, lemma(child)))
         if child.dep_ in ("dobj", "prt", "advmod", "attr"):
             for grandchild in child.children:
                 if grandchild.dep_ in ("prep", "prt", "compound", "amod"):
-                    words.update((grandchild.lower_, grandchild.lemma_.lower()))
+                    words.update((grandchild.lower_, lemma(grandchild)))
     return words
 
 
 def _through_quantity(noun: Token) -> Token:
-    if noun.lemma_.lower() in QUANTITY:
+    if lemma(noun) in QUANTITY:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
@@ -280,8 +360,12 @@ def _through_quantity(noun: Token) -> Token:
     return noun
 
 
+def _takes_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "nsubjpass", "auxpass") for c in verb.children)
+
+
 def _purpose_of_motion(verb: Token) -> bool:
-    return verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in MOTION
+    return verb.dep_ in ("advcl", "xcomp") and lemma(verb.head) in MOTION
 
 
 def _unique(candidates: list[Candidate]) -> list[Candidate]:

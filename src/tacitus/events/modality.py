@@ -16,6 +16,10 @@ ALLEGING = frozenset({"accuse", "allege", "blame", "charge", "suspect"})
 SPEECH = frozenset({"say", "tell", "claim", "report", "announce", "state", "add", "insist", "confirm",
                     "assert", "declare", "note", "write", "tweet", "stress", "explain", "reiterate", "quote",
                     "acknowledge", "admit", "disclose", "reveal", "testify", "recount", "argue", "affirm"})
+# "request for mediation for Musleh's release": what is asked for has not happened.
+REQUESTING = frozenset({"request", "demand", "call", "appeal", "plea", "push", "bid", "plan", "proposal",
+                        "hope", "ask", "urge", "press", "lobby", "seek", "need", "want", "effort", "attempt",
+                        "threat", "pressure", "condition", "prospect", "possibility", "risk", "fear"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -63,7 +67,9 @@ def modality(trigger: Token) -> str:
         if head is token or token.dep_ in ("relcl", "appos", "parataxis"):
             break
         dep, lemma = token.dep_, head.lemma_.lower()
-        if dep in ("xcomp", "advcl", "acl", "ccomp") and _is_infinitive(token):
+        if lemma in REQUESTING and dep == "ccomp":
+            return "hypothetical"  # "demanded that Turkey withdraw"
+        if carry and dep in ("xcomp", "advcl", "acl", "ccomp") and _is_infinitive(token):
             if lemma in FAILING:
                 return "negated"
             if lemma not in IMPLICATIVE:
@@ -76,6 +82,9 @@ def modality(trigger: Token) -> str:
             return "negated"  # "rejected claims that it attacked"
         if lemma in ALLEGING and dep in ("pcomp", "pobj", "ccomp", "xcomp", "prep", "advcl"):
             return "hypothetical"  # "accused Y of attacking Z": the attack is alleged
+        if lemma in REQUESTING and dep in ("pobj", "prep", "acl") and head.pos_ in ("NOUN", "VERB", "ADP"):
+            if dep != "pobj" or head.lower_ in ("for", "of"):
+                return "hypothetical"
         if lemma in SPEECH and dep in ("ccomp", "xcomp"):
             break  # reported speech is attributed (claimed_by), not hedged
         if dep == "conj" and carry and _own_negation(head) and not _has_subject(token):

@@ -1,0 +1,53 @@
+"""Sentence -> events, table-driven: every CAMEO root from raw text (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+# (sentence, source, target (None: any), code or root prefix, modality)
+CASES = [
+    ("The Iraqi foreign ministry declined to comment on the Turkish airstrikes.", "IRQGOV", "TUR", "01", "asserted"),
+    ("Japan expressed concern over the Chinese naval drills.", "JPN", "CHN", "01", "asserted"),
+    ("The United Nations appealed to Ethiopia for access to Tigray.", "IGOUNO", "ETH", "02", "asserted"),
+    ("Pakistan urged India to show restraint.", "PAK", "IND", "02", "asserted"),
+    ("Germany pledged to help Ukraine rebuild its power grid.", "DEU", "UKR", "03", "asserted"),
+    ("Qatar offered to mediate between Hamas and Israel.", "QAT", "PSEREB", "03", "asserted"),
+    ("The Saudi foreign minister met with his Iranian counterpart in Beijing.", "SAUGOV", "IRNGOV", "04", "asserted"),
+    ("Egypt hosted Sudanese army leaders in Cairo.", "EGY", "SDNMIL", "04", "asserted"),
+    ("Kenya praised Somalia for its handling of the elections.", "KEN", "SOM", "05", "asserted"),
+    ("Armenia and Azerbaijan signed a peace agreement.", "ARM", "AZE", "05", "asserted"),
+    ("Turkey shared intelligence with Iraq on the militants.", "TUR", "IRQ", "06", "asserted"),
+    ("Jordan sent humanitarian aid to Syria.", "JOR", "SYR", "07", "asserted"),
+    ("Israel released 30 Palestinian prisoners.", "ISR", "PSECVL", "08", "asserted"),
+    ("Russian troops withdrew from Kherson.", "RUSMIL", "---", "08", "asserted"),
+    ("South African prosecutors investigated the Zimbabwean ambassador.", "ZAFJUD", "ZWEGOV", "09", "asserted"),
+    ("Iraq demanded that Turkey withdraw its troops.", "IRQ", "TUR", "10", "asserted"),
+    ("France condemned the Malian junta.", "FRA", "MLIGOV", "11", "asserted"),
+    ("China accused the Philippines of provoking the incident.", "CHN", "PHL", "11", "asserted"),
+    ("Venezuela rejected the Colombian proposal.", "VEN", "COL", "12", "asserted"),
+    ("North Korea threatened South Korea with nuclear strikes.", "PRK", "KOR", "13", "asserted"),
+    ("Iraqi protesters demonstrated against Iran in Basra.", "IRQCVL", "IRN", "14", "asserted"),
+    ("Kenyan students staged a protest against the government.", "KENCVL", "GOV", "14", "asserted"),
+    ("Russia mobilized reservists near the Ukrainian border.", "RUS", None, "15", "asserted"),
+    ("The United States imposed sanctions on Iran.", "USA", "IRN", "16", "asserted"),
+    ("Algeria recalled its ambassador from France.", "DZA", "FRA", "16", "asserted"),
+    ("Iraqi security forces arrested a Hezbollah commander.", "IRQCOP", "LBNREB", "173", "asserted"),
+    ("Egyptian police detained dozens of protesters.", "EGYCOP", "CVL", "17", "asserted"),
+    ("Al-Shabaab militants kidnapped two Kenyan aid workers.", "SOMREB", "KENNGO", "18", "asserted"),
+    ("Boko Haram bombed a market in Maiduguri.", "NGAREB", "---", "18", "asserted"),
+    ("Russian forces shelled the Ukrainian city of Kharkiv.", "RUSMIL", "UKR", "19", "asserted"),
+    ("Israel carried out airstrikes on Hamas positions in Gaza.", "ISR", "PSEREB", "19", "asserted"),
+    ("Sudanese government troops massacred villagers in Darfur.", "SDNMIL", "CVL", "20", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "target", "code", "mood"), CASES, ids=[c[0][:40] for c in CASES])
+def test_coder_codes_sentence(coder, text, source, target, code, mood):
+    events = coder.code_text(text, date="2022-06-01")
+    got = [(e.source.code, e.target.code, e.code, e.modality) for e in events]
+    assert any(
+        e.source.code == source and target in (None, e.target.code) and e.code.startswith(code) and e.modality == mood
+        for e in events
+    ), got
