@@ -25,10 +25,13 @@ from .output import EventWriter
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE = 0, 1, 2
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data (CAMEO) from news text.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    help="Political event data (CAMEO) from news text.",
+)
 actors_app = typer.Typer(no_args_is_help=True, help="Inspect how actors are coded.")
 app.add_typer(actors_app, name="actors")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -61,38 +64,42 @@ def _progress() -> Progress:
 
 
 class Run:
-    """One coding run over inputs: documents stream through the coder; rejects are collected."""
+    """A CLI coding run: a progress bar on stderr, rejects reported as they come and listed at the end."""
 
-    def __init__(self, coder: Coder) -> None:
-        self.coder = coder
-        self.rejects: list[Reject] = []
-        self.documents = 0
-        self.events = 0
+    def __init__(self, coder: Coder, db: Path | None = None) -> None:
+        from .pipeline import CodingRun
+
+        self.store = None
+        if db is not None:
+            from .store import Store
+
+            self.store = Store(db)
+        self.run = CodingRun(coder, self.store, on_reject=self._rejected)
+
+    @staticmethod
+    def _rejected(reject: Reject) -> None:
+        err.print(f"[yellow]skipped[/] {reject.item}: {reject.reason}", highlight=False)
 
     def code(self, inputs: list[str], date: str | None):  # type: ignore[no-untyped-def]
-        """Yield (document, events) for every readable input; remember the rest."""
-        items = iter_inputs(inputs, date)
+        """Yield (document, events) for every readable input."""
         with _progress() as progress:
             task = progress.add_task("coding", total=None, events=0)
-            for document, events in self.coder.code_documents(self._documents(items)):
-                self.documents += 1
-                self.events += len(events)
-                progress.update(task, advance=1, events=self.events)
+            for document, events in self.run.run(iter_inputs(inputs, date)):
+                progress.update(task, advance=1, events=self.run.summary.events)
                 yield document, events
 
-    def _documents(self, items):  # type: ignore[no-untyped-def]
-        for item in items:
-            if isinstance(item, Reject):
-                err.print(f"[yellow]skipped[/] {item.item}: {item.reason}")
-                self.rejects.append(item)
-            else:
-                yield item
-
     def report(self) -> int:
-        err.print(f"coded {self.documents} document(s), {self.events} event(s)", highlight=False)
-        if self.rejects:
-            err.print(f"[yellow]{len(self.rejects)} input(s) not coded:[/]")
-            for reject in self.rejects:
+        summary = self.run.summary
+        line = f"coded {summary.documents} document(s), {summary.events} event(s)"
+        if summary.skipped:
+            line += f"; {summary.skipped} already in the store"
+        if self.store is not None:
+            line += f"; {summary.stories} stories in {self.store.path}"
+            self.store.close()
+        err.print(line, highlight=False)
+        if summary.rejects:
+            err.print(f"[yellow]{len(summary.rejects)} input(s) not coded:[/]")
+            for reject in summary.rejects:
                 err.print(f"  {reject.item}: {reject.reason}", highlight=False)
             return EXIT_REJECTS
         return EXIT_OK
@@ -106,13 +113,18 @@ def code(
     date: Annotated[Optional[str], typer.Option(help="Date (YYYY-MM-DD) for documents that carry none.")] = None,
     processes: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per parser batch.")] = 64,
+    db: Annotated[Optional[Path], typer.Option(help="Also store documents and events in this DuckDB file.")] = None,
 ) -> None:
-    """Code documents into events (JSON Lines on stdout unless -o is given)."""
+    """Code documents into events (JSON Lines on stdout unless -o or --db is given)."""
     coder = Coder(_config(model, date, processes, batch_size))
-    run = Run(coder)
-    with EventWriter(output) as writer:
-        for _, events in run.code(inputs, date):
-            writer.write(events)
+    run = Run(coder, db)
+    if db is not None and output is None:
+        for _ in run.code(inputs, date):
+            pass
+    else:
+        with EventWriter(output) as writer:
+            for _, events in run.code(inputs, date):
+                writer.write(events)
     raise typer.Exit(run.report())
 
 
@@ -120,12 +132,13 @@ def code(
 def demo(
     model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Also write the events here.")] = None,
+    db: Annotated[Path, typer.Option(help="DuckDB store to code into.")] = Path("tacitus.duckdb"),
 ) -> None:
-    """Code the bundled sample corpus and print a summary."""
+    """Code the bundled sample corpus into the store and print a summary."""
     from .tsv import builtin_path
 
     coder = Coder(_config(model, None))
-    run = Run(coder)
+    run = Run(coder, db)
     events: list[Event] = []
     documents: list[Document] = []
     for document, found in run.code([str(builtin_path("sample"))], None):
@@ -134,11 +147,17 @@ def demo(
     if output is not None:
         with EventWriter(output) as writer:
             writer.write(events)
-    _summary(events)
-    raise typer.Exit(run.report())
+    status = run.report()
+    _summary(coder, events)
+    Console().print(
+        f"Stored in [bold]{db}[/]. Explore it with `tacitus stories --db {db}`, "
+        f"`tacitus sql \"SELECT * FROM events LIMIT 5\" --db {db}` or "
+        f"`tacitus export --db {db} --format gdelt -o events.tsv`.", highlight=False
+    )
+    raise typer.Exit(status)
 
 
-def _summary(events: list[Event]) -> None:
+def _summary(coder: Coder, events: list[Event]) -> None:
     out = Console()
     asserted = [e for e in events if e.modality == "asserted"]
     modality = Counter(e.modality for e in events)
@@ -146,7 +165,7 @@ def _summary(events: list[Event]) -> None:
     roots = Table(title="Events by CAMEO root (asserted)")
     for column in ("root", "name", "events"):
         roots.add_column(column)
-    codebook = Coder().codebook
+    codebook = coder.codebook
     for root, n in sorted(Counter(e.root for e in asserted).items()):
         roots.add_row(root, codebook.get(root).name, str(n))
     out.print(roots)
@@ -188,21 +207,9 @@ def actors_lookup(
 
 
 def main() -> None:
-    """Console entry point: run the app, turning Tacitus errors into exit code 2."""
+    """Console entry point. Usage errors exit with 2 (typer/click); so do Tacitus errors."""
     try:
-        app(standalone_mode=False)
+        app()
     except TacitusError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         sys.exit(EXIT_USAGE)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (typer.BadParameter, typer.Abort) as exc:
-        err.print(f"[red]error:[/] {exc}")
-        sys.exit(EXIT_USAGE)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(EXIT_USAGE)
-        raise

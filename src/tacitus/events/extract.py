@@ -198,6 +198,10 @@ class EventExtractor:
                     targets.extend(flat)
                 elif word in ("in", "across", "throughout") and code.startswith("14"):
                     sources.extend(a for a in flat if a.country)  # "protests in Iraq"
+        if not sources and not targets and noun.i > 0 and noun.nbor(-1).dep_ == "case":
+            # a possessor the parser attached elsewhere: "... and Qassem Soleimani's assassination"
+            owner = self._expand(noun.nbor(-1).head, actors)
+            (targets if patient_possessor else sources).extend(owner)
         if not sources:
             sources = self._role_holder(noun, actors)
         if not sources and not targets:

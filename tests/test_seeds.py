@@ -1,0 +1,57 @@
+"""The seed articles (real web text) come out as the system they describe."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tacitus import Document
+
+pytestmark = [pytest.mark.shared, pytest.mark.model]
+
+GOLD = Path(__file__).resolve().parents[1] / "evaluation" / "seeds_gold.jsonl"
+# Conditional and future sentences of the seeds: nothing asserted may come from them.
+HYPOTHETICAL = [
+    "if he does respond seriously, he will have to pay a heavier price",
+    "The committee will announce the names of the killers soon",
+    "Either in response to hollow rhetoric of the regime to retreat",
+    "the Pentagon is seeking Biden approval to attack Tehran-backed militants",
+    "A military parade in the Green Zone may lead to the disintegration",
+]
+
+
+def _country(code: str) -> str:
+    return "---" if code in ("", "---") or len(code) < 3 or code.startswith(("IGO", "NGO", "IMG")) else code[:3]
+
+
+@pytest.fixture(scope="module")
+def seed_events(coder, shared_dir):
+    seeds = sorted((shared_dir / "corpus" / "seeds").glob("*.txt"))
+    documents = [Document(id=p.stem, text=p.read_text(encoding="utf-8")) for p in seeds]
+    return {document.id: events for document, events in coder.code_documents(documents)}
+
+
+def test_seeds_clear_events_found(seed_events):
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = []
+    for item in gold:
+        events = seed_events[item["doc"]]
+        if any(
+            e.modality == "asserted"
+            and e.root == item["root"]
+            and _country(e.source.code if e.source.country is None else e.source.country) == item["source"]
+            and _country(e.target.code if e.target.country is None else e.target.country) == item["target"]
+            for e in events
+        ):
+            found.append(item["what"])
+    assert len(found) >= 14, f"found {len(found)} of {len(gold)}: {found}"
+
+
+@pytest.mark.parametrize("fragment", HYPOTHETICAL)
+def test_seeds_no_asserted_event_from_conditionals(seed_events, fragment):
+    asserted = [
+        e for events in seed_events.values() for e in events if fragment in e.sentence and e.modality == "asserted"
+    ]
+    assert asserted == []
