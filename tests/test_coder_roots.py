@@ -29,17 +29,17 @@ CASES = [
     ("Venezuela rejected the Colombian proposal.", "VEN", "COL", "12", "asserted"),
     ("North Korea threatened South Korea with nuclear strikes.", "PRK", "KOR", "13", "asserted"),
     ("Iraqi protesters demonstrated against Iran in Basra.", "IRQCVL", "IRN", "14", "asserted"),
-    ("Kenyan students staged a protest against the government.", "KENCVL", "GOV", "14", "asserted"),
+    ("Kenyan students staged a protest against the government.", "KENCVL", "KENGOV", "14", "asserted"),
     ("Russia mobilized reservists near the Ukrainian border.", "RUS", None, "15", "asserted"),
     ("The United States imposed sanctions on Iran.", "USA", "IRN", "16", "asserted"),
     ("Algeria recalled its ambassador from France.", "DZA", "FRA", "16", "asserted"),
     ("Iraqi security forces arrested a Hezbollah commander.", "IRQCOP", "LBNREB", "173", "asserted"),
-    ("Egyptian police detained dozens of protesters.", "EGYCOP", "CVL", "17", "asserted"),
+    ("Egyptian police detained dozens of protesters.", "EGYCOP", "EGYCVL", "17", "asserted"),
     ("Al-Shabaab militants kidnapped two Kenyan aid workers.", "SOMREB", "KENNGO", "18", "asserted"),
     ("Boko Haram bombed a market in Maiduguri.", "NGAREB", "---", "18", "asserted"),
     ("Russian forces shelled the Ukrainian city of Kharkiv.", "RUSMIL", "UKR", "19", "asserted"),
     ("Israel carried out airstrikes on Hamas positions in Gaza.", "ISR", "PSEREB", "19", "asserted"),
-    ("Sudanese government troops massacred villagers in Darfur.", "SDNMIL", "CVL", "20", "asserted"),
+    ("Sudanese government troops massacred villagers in Darfur.", "SDNMIL", "SDNCVL", "20", "asserted"),
 ]
 
 

@@ -169,14 +169,96 @@ def _summary(coder: Coder, events: list[Event]) -> None:
     for root, n in sorted(Counter(e.root for e in asserted).items()):
         roots.add_row(root, codebook.get(root).name, str(n))
     out.print(roots)
-    dyads = Table(title="Top dyads (asserted)")
+    dyads = Table(title="Top dyads (asserted, both sides coded)")
     for column in ("source", "target", "events", "mean Goldstein"):
         dyads.add_column(column)
-    pairs = Counter((e.source.code, e.target.code) for e in asserted)
+    pairs = Counter((e.source.code, e.target.code) for e in asserted if e.source.known and e.target.known)
     for (source, target), n in pairs.most_common(10):
         scores = [e.goldstein for e in asserted if (e.source.code, e.target.code) == (source, target)]
         dyads.add_row(source, target, str(n), f"{sum(scores) / len(scores):+.1f}")
     out.print(dyads)
+
+
+def _filters(start: str | None, end: str | None, actor: str | None, country: str | None,
+             root: str | None, code: str | None, modality: str | None) -> dict[str, object]:
+    given = {"start": start, "end": end, "actor": actor, "country": country, "root": root, "code": code,
+             "modality": modality}
+    return {k: v for k, v in given.items() if v is not None}
+
+
+FilterStart = Annotated[Optional[str], typer.Option(help="Earliest event date (YYYY-MM-DD).")]
+FilterEnd = Annotated[Optional[str], typer.Option(help="Latest event date (YYYY-MM-DD).")]
+FilterActor = Annotated[Optional[str], typer.Option(help="Actor code prefix on either side (IRQ, USAGOV).")]
+FilterCountry = Annotated[Optional[str], typer.Option(help="Country on either side (alpha-3).")]
+FilterRoot = Annotated[Optional[str], typer.Option(help="CAMEO root (\"19\").")]
+FilterCode = Annotated[Optional[str], typer.Option(help="CAMEO code (\"173\").")]
+FilterModality = Annotated[Optional[str], typer.Option(help="asserted, negated or hypothetical.")]
+DbOption = Annotated[Path, typer.Option(help="DuckDB store.")]
+
+
+def _open_store(db: Path):  # type: ignore[no-untyped-def]
+    from .store import open_store
+
+    if not db.exists():
+        raise TacitusError(f"no store at {db}; create one with `tacitus code ... --db {db}` or `tacitus demo`")
+    return open_store(db)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    fmt: Annotated[str, typer.Option("--format", help="gdelt, icews, plover, parquet, csv or jsonl.")] = "jsonl",
+    db: DbOption = Path("tacitus.duckdb"),
+    start: FilterStart = None, end: FilterEnd = None, actor: FilterActor = None, country: FilterCountry = None,
+    root: FilterRoot = None, code: FilterCode = None, modality: FilterModality = None,
+) -> None:
+    """Export stored events as GDELT 2.0, ICEWS, PLOVER, Parquet, CSV or JSON Lines."""
+    from .store import EXPORT_FORMATS
+    from .store import export as export_events
+
+    if fmt not in EXPORT_FORMATS:
+        raise TacitusError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    with _open_store(db) as store:
+        rows = export_events(store, fmt, output, **_filters(start, end, actor, country, root, code, modality))
+    err.print(f"wrote {rows} event(s) to {output} ({fmt})", highlight=False)
+
+
+@app.command()
+def stories(
+    db: DbOption = Path("tacitus.duckdb"),
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 20,
+    start: FilterStart = None, end: FilterEnd = None, actor: FilterActor = None, country: FilterCountry = None,
+    root: FilterRoot = None, code: FilterCode = None,
+) -> None:
+    """List stories: repeated reports of one event merged, with their counts."""
+    with _open_store(db) as store:
+        frame = store.stories(limit=None, **_filters(start, end, actor, country, root, code, None))
+    frame = frame.sort_values(["num_documents", "num_mentions"], ascending=False).head(limit)
+    table = Table(title=f"Stories in {db} (most reported first)")
+    columns = ["story_id", "first_date", "source_key", "code", "target_key", "num_mentions", "num_documents",
+               "num_sources", "reason"]
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in frame.itertuples(index=False):
+        table.add_row(*(str(getattr(row, column)) for column in columns))
+    Console().print(table)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="One read-only statement (SELECT, WITH, DESCRIBE, SHOW).")],
+    db: DbOption = Path("tacitus.duckdb"),
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write .csv or .parquet.")] = None,
+) -> None:
+    """Run read-only SQL against the store (tables: documents, events, stories, story_events, actors, rejects, runs)."""
+    with _open_store(db) as store:
+        frame = store.sql(query)
+    if output is None:
+        typer.echo(frame.to_csv(index=False), nl=False)
+    elif output.suffix == ".parquet":
+        frame.to_parquet(output, index=False)
+    else:
+        frame.to_csv(output, index=False)
 
 
 @actors_app.command("lookup")

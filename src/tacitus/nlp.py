@@ -7,6 +7,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .config import DEFAULT_MODELS
 from .errors import ModelNotFoundError
@@ -28,6 +29,15 @@ def resolve_model_name(name: str | None) -> str:
     )
 
 
+@Language.component("tacitus_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every blank line: headlines, datelines and paragraphs never run together."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
     """Load a spaCy pipeline once per process (later calls return the same object)."""
@@ -41,6 +51,7 @@ def load_model(name: str | None = None) -> Language:
         ) from None
     if not nlp.has_pipe("parser"):
         raise ModelNotFoundError(f"spaCy model {resolved!r} has no dependency parser; Tacitus needs one")
+    nlp.add_pipe("tacitus_paragraphs", before="parser")
     return nlp
 
 

@@ -25,6 +25,8 @@ PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 ROLE_HEADS = frozenset({"commander", "leader", "chief", "head", "official", "spokesman", "spokeswoman",
                         "spokesperson", "member", "fighter", "envoy", "representative", "officer", "aide",
                         "source", "delegation", "delegate", "figure"})
+# Sectors that take the document's home country when the phrase names none.
+HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "MED", "EDU", "LAB", "HLH"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Heads that take the identity of what follows "of": "one of the militias", "members of Hamas".
@@ -56,6 +58,7 @@ class ActorResolver:
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 self.by_token[i] = mention
+        self.home = _home_country(doc, mentions)
         self.seen: list[_Seen] = []
         self.aliases: dict[str, Actor] = {}
         self._cache: dict[int, Actor | None] = {}
@@ -113,7 +116,11 @@ class ActorResolver:
         """The actor a noun phrase headed by ``head`` refers to, or None."""
         key = head.i if follow_appos else -head.i - 1
         if key not in self._cache:
-            self._cache[key] = self._resolve(head, follow_appos, depth=0)
+            actor = self._resolve(head, follow_appos, depth=0)
+            if actor is not None and not actor.country and self.home and actor.sector in HOME_SECTORS:
+                # "police detained protesters" in a story about one country: that country's police
+                actor = actor.model_copy(update={"code": self.home + actor.code, "country": self.home})
+            self._cache[key] = actor
         return self._cache[key]
 
     def _resolve(self, head: Token, follow_appos: bool, depth: int) -> Actor | None:
@@ -132,7 +139,7 @@ class ActorResolver:
         if lent is not None:
             return lent
         if actor is not None and not actor.country:
-            return self._definite(head, actor)
+            actor = self._definite(head, actor)
         return actor
 
     def _lent(self, head: Token, follow_appos: bool, depth: int) -> Actor | None:
@@ -274,6 +281,20 @@ class ActorResolver:
                 continue
             return seen.actor.model_copy(update={"text": pronoun.text})
         return None
+
+
+def _home_country(doc: Doc, mentions: list[Mention]) -> str | None:
+    """The country a story is about: its dateline's, else one named in at least half the country mentions."""
+    countries = [m for m in mentions if m.best.kind == "country" and m.best.country]
+    if not countries:
+        return None
+    if countries[0].start < 6 and doc[countries[0].start].text.isupper():  # "BAGHDAD, March 14 -"
+        return countries[0].best.country
+    counts: dict[str, int] = {}
+    for mention in countries:
+        counts[mention.best.country or ""] = counts.get(mention.best.country or "", 0) + 1
+    best, n = max(counts.items(), key=lambda kv: kv[1])
+    return best if n * 2 > len(countries) else None
 
 
 def _phrase(head: Token) -> str:

@@ -33,6 +33,12 @@ NOT_WITH_CLAUSE = frozenset({"demonstrate", "acknowledge", "protest"})
 # "involved in the massacre", "his role in the assassination": the clause's subject is the noun's agent.
 ROLE_WORDS = frozenset({"involve", "involved", "responsible", "participate", "role", "part", "complicit",
                         "guilty", "culpable", "hand", "behind", "implicate", "implicated"})
+# Roots whose events, with conjoined subjects and no object, are mutual ("A and B signed a deal", "clashed").
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
+# Event nouns too vague to code without a target ("launched operations against X", not "its operations").
+VAGUE_NOUNS = frozenset({"operation", "action", "campaign", "measure", "move", "response", "activity",
+                         "incident", "pressure", "step", "effort", "mission", "offensive"})
 # Roots whose verb's clausal complement names the addressee ("demanded that Turkey withdraw").
 REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # Dependents that can complete a verb pattern (particles, objects, prepositions, second verbs).
@@ -98,12 +104,19 @@ class EventExtractor:
             used_nouns.add(noun.i)
             code = self.lexicon.nouns[lemma(noun)]
             targets = self._noun_targets(noun, actors) or self._prep_targets([verb], TARGET_PREPOSITIONS, actors)
+            if lemma(noun) in VAGUE_NOUNS and not targets:
+                return []
             return self._events(noun, code, self._sources(verb, actors), targets, actors, nominal=False,
                                 clause=verb)
         if pattern is None or (lemma_ in NOT_WITH_CLAUSE and _takes_clause(verb)):
             return []
+        vague = any(extra in VAGUE_NOUNS for extra in pattern.extras)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        if verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd", "conj") and not any(
+        if verb.tag_ == "VBN" and verb.dep_ == "acl":
+            # "militants backed by Iran", "an operation backed by helicopters": the noun undergoes it
+            sources = self._agents(verb, actors)
+            targets = self._expand(verb.head, actors)
+        elif verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd", "conj") and not any(
             c.dep_ in ("aux",) for c in verb.children
         ) and any(c.dep_ == "nsubj" for c in verb.children):
             # "saw Musleh released", "had him arrested": the subject undergoes the act
@@ -117,6 +130,8 @@ class EventExtractor:
         else:
             sources = self._sources(verb, actors)
             targets = self._targets(verb, pattern, actors)
+        if vague and not any(t.known for t in targets):
+            return []  # "launched a search operation": no one is acted on
         return self._events(verb, pattern.code, sources, targets, actors, nominal=False, clause=verb)
 
     def _match(self, verb: Token, lemma: str) -> VerbPattern | None:
@@ -204,7 +219,7 @@ class EventExtractor:
             (targets if patient_possessor else sources).extend(owner)
         if not sources:
             sources = self._role_holder(noun, actors)
-        if not sources and not targets:
+        if not sources and not targets or (lemma(noun) in VAGUE_NOUNS and not targets):
             return []
         return self._events(noun, code, sources, targets, actors, nominal=True, clause=noun)
 
@@ -313,7 +328,9 @@ class EventExtractor:
                 actors: ActorResolver, nominal: bool, clause: Token) -> list[Candidate]:
         sources = [s for s in sources if s.known] or [Actor()]
         targets = [t for t in targets if t.known] or [Actor()]
-        if len(sources) > 1 and not targets[0].known:
+        if len(sources) > 1 and not targets[0].known and (
+            code[:2] in RECIPROCAL_ROOTS or lemma(trigger) in RECIPROCAL_VERBS
+        ):
             # "Armenia and Azerbaijan signed an agreement": each acts on the other
             return self._reciprocal(trigger, code, sources, actors, clause, nominal)
         mood = modality(clause)
