@@ -49,8 +49,8 @@ def main() -> None:
     texts = [d.text for d in documents]
     full = spacy.load(name)
     coder = Coder(Config(model=name, processes=args.processes))
-    coder.matcher  # load dictionaries before timing
-    coder.lexicon
+    _ = coder.matcher  # load dictionaries before timing
+    _ = coder.lexicon
     full.pipe(texts[:2])  # warm up
     bare, n = timed(f"spaCy nlp.pipe, full {name}", lambda: sum(
         len(list(d.sents)) for d in full.pipe(texts, batch_size=64, n_process=args.processes)))

@@ -24,7 +24,7 @@ def _read() -> tuple[list[str], list[dict[str, str]]]:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
     reader = csv.reader(lines, delimiter="\t")
     header = next(reader)
-    rows = [dict(zip(header, rec)) | {"_n": str(i)} for i, rec in enumerate(reader, start=2)]
+    rows = [dict(zip(header, rec, strict=False)) | {"_n": str(i)} for i, rec in enumerate(reader, start=2)]
     return header, rows
 
 
@@ -122,7 +122,7 @@ def test_no_overlapping_roles_for_one_person():
         spans = sorted(
             (_date(r["start"]), _date(r["end"]) or dt.date.max, r["_n"]) for r in rows if r["start"]
         )
-        for (s1, e1, n1), (s2, e2, n2) in zip(spans, spans[1:]):
+        for (_s1, e1, n1), (s2, _e2, n2) in zip(spans, spans[1:], strict=False):
             if s2 <= e1:
                 problems.append(f"{person}: line {n1} overlaps line {n2}")
     assert not problems, "\n".join(problems)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -43,7 +43,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = None,
 ) -> None:
     """Tacitus turns news text into CAMEO events: who did what to whom, when and where."""
@@ -108,12 +108,12 @@ class Run:
 @app.command()
 def code(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl files, or - for stdin.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write .jsonl, .csv or .parquet.")] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model name (default: installed English model).")] = None,
-    date: Annotated[Optional[str], typer.Option(help="Date (YYYY-MM-DD) for documents that carry none.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write .jsonl, .csv or .parquet.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name (default: installed English model).")] = None,
+    date: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for documents that carry none.")] = None,
     processes: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per parser batch.")] = 64,
-    db: Annotated[Optional[Path], typer.Option(help="Also store documents and events in this DuckDB file.")] = None,
+    db: Annotated[Path | None, typer.Option(help="Also store documents and events in this DuckDB file.")] = None,
 ) -> None:
     """Code documents into events (JSON Lines on stdout unless -o or --db is given)."""
     coder = Coder(_config(model, date, processes, batch_size))
@@ -130,8 +130,8 @@ def code(
 
 @app.command()
 def demo(
-    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Also write the events here.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Also write the events here.")] = None,
     db: Annotated[Path, typer.Option(help="DuckDB store to code into.")] = Path("tacitus.duckdb"),
 ) -> None:
     """Code the bundled sample corpus into the store and print a summary."""
@@ -141,7 +141,8 @@ def demo(
     run = Run(coder, db)
     events: list[Event] = []
     documents: list[Document] = []
-    for document, found in run.code([str(builtin_path("sample"))], None):
+    sample = sorted(str(path) for path in builtin_path("sample").glob("*.txt"))
+    for document, found in run.code(sample, None):
         documents.append(document)
         events.extend(found)
     if output is not None:
@@ -186,13 +187,13 @@ def _filters(start: str | None, end: str | None, actor: str | None, country: str
     return {k: v for k, v in given.items() if v is not None}
 
 
-FilterStart = Annotated[Optional[str], typer.Option(help="Earliest event date (YYYY-MM-DD).")]
-FilterEnd = Annotated[Optional[str], typer.Option(help="Latest event date (YYYY-MM-DD).")]
-FilterActor = Annotated[Optional[str], typer.Option(help="Actor code prefix on either side (IRQ, USAGOV).")]
-FilterCountry = Annotated[Optional[str], typer.Option(help="Country on either side (alpha-3).")]
-FilterRoot = Annotated[Optional[str], typer.Option(help="CAMEO root (\"19\").")]
-FilterCode = Annotated[Optional[str], typer.Option(help="CAMEO code (\"173\").")]
-FilterModality = Annotated[Optional[str], typer.Option(help="asserted, negated or hypothetical.")]
+FilterStart = Annotated[str | None, typer.Option(help="Earliest event date (YYYY-MM-DD).")]
+FilterEnd = Annotated[str | None, typer.Option(help="Latest event date (YYYY-MM-DD).")]
+FilterActor = Annotated[str | None, typer.Option(help="Actor code prefix on either side (IRQ, USAGOV).")]
+FilterCountry = Annotated[str | None, typer.Option(help="Country on either side (alpha-3).")]
+FilterRoot = Annotated[str | None, typer.Option(help="CAMEO root (\"19\").")]
+FilterCode = Annotated[str | None, typer.Option(help="CAMEO code (\"173\").")]
+FilterModality = Annotated[str | None, typer.Option(help="asserted, negated or hypothetical.")]
 DbOption = Annotated[Path, typer.Option(help="DuckDB store.")]
 
 
@@ -248,7 +249,7 @@ def stories(
 def sql(
     query: Annotated[str, typer.Argument(help="One read-only statement (SELECT, WITH, DESCRIBE, SHOW).")],
     db: DbOption = Path("tacitus.duckdb"),
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write .csv or .parquet.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write .csv or .parquet.")] = None,
 ) -> None:
     """Run read-only SQL against the store (tables: documents, events, stories, story_events, actors, rejects, runs)."""
     with _open_store(db) as store:
@@ -261,11 +262,30 @@ def sql(
         frame.to_csv(output, index=False)
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold set as JSON Lines (id, date, text, events, tags).")],
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    detail: Annotated[str, typer.Option(help="Level for the lists of misses: exact, dyad_root or root.")] = "dyad_root",
+) -> None:
+    """Score the coder against a gold set: precision, recall, F1 at three levels, modality, misses."""
+    import json
+
+    from .evaluate import evaluate_jsonl
+
+    report = evaluate_jsonl(gold, Coder(_config(model, None)))
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(report.format_text(detail=detail))
+
+
 @actors_app.command("lookup")
 def actors_lookup(
     text: Annotated[str, typer.Argument(help="A name or phrase, e.g. 'Iraqi security forces'.")],
-    date: Annotated[Optional[str], typer.Option(help="Date for dated roles (YYYY-MM-DD).")] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    date: Annotated[str | None, typer.Option(help="Date for dated roles (YYYY-MM-DD).")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
 ) -> None:
     """Show how a name is coded, and why."""
     from .actors import ActorResolver

@@ -35,7 +35,7 @@ PARTITIVE = frozenset({"one", "some", "many", "most", "all", "several", "member"
                        "spokesperson", "official", "aide", "representative", "envoy", "delegation",
                        "minister", "ministry", "president", "fighter", "supporter", "troop", "force", "army",
                        "ambassador", "militant", "soldier", "number", "dozen", "hundred", "thousand",
-                       "government", "regime", "army", "police", "forces"})
+                       "government", "regime", "police", "forces"})
 
 
 @dataclass

@@ -30,6 +30,7 @@ PATIENT_POSSESSOR = frozenset({"arrest", "detention", "assassination", "killing"
                                "conviction", "sentencing", "indictment", "interrogation", "beheading"})
 # Verbs that mean "show" or "admit" when they take a clause or a passive ("it demonstrated that ...").
 NOT_WITH_CLAUSE = frozenset({"demonstrate", "acknowledge", "protest"})
+DENIALS = frozenset({"deny", "dismiss", "refute"})
 # "involved in the massacre", "his role in the assassination": the clause's subject is the noun's agent.
 ROLE_WORDS = frozenset({"involve", "involved", "responsible", "participate", "role", "part", "complicit",
                         "guilty", "culpable", "hand", "behind", "implicate", "implicated"})
@@ -39,6 +40,7 @@ RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"
 # Event nouns too vague to code without a target ("launched operations against X", not "its operations").
 VAGUE_NOUNS = frozenset({"operation", "action", "campaign", "measure", "move", "response", "activity",
                          "incident", "pressure", "step", "effort", "mission", "offensive"})
+FALLBACK_PREPOSITIONS = ("with", "against", "to", "on", "toward", "towards", "at")
 # Roots whose verb's clausal complement names the addressee ("demanded that Turkey withdraw").
 REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # Dependents that can complete a verb pattern (particles, objects, prepositions, second verbs).
@@ -110,6 +112,9 @@ class EventExtractor:
                                 clause=verb)
         if pattern is None or (lemma_ in NOT_WITH_CLAUSE and _takes_clause(verb)):
             return []
+        if lemma_ in DENIALS and any(c.dep_ in ("xcomp", "ccomp", "pcomp") or c.tag_ == "VBG"
+                                     for c in verb.children):
+            return []  # "denied attacking Y": the attack is coded, negated; the denial is not an event
         vague = any(extra in VAGUE_NOUNS for extra in pattern.extras)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
@@ -188,7 +193,8 @@ class EventExtractor:
                 found = self._children(child, ("nsubj", "nsubjpass"), actors)
                 if found:
                     return found
-        return []
+        # Wire prose names the other party with a preposition the pattern did not list ("spoke with").
+        return self._prep_targets(carriers, FALLBACK_PREPOSITIONS, actors)
 
     # -- nouns -----------------------------------------------------------------------------------
 

@@ -49,7 +49,8 @@ def _user_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> tuple[int, str]:
     """The store's schema version and the Tacitus version that wrote it (0 when never migrated)."""
-    row = next(iter(con.execute("SELECT max(version), arg_max(tacitus_version, version) FROM schema_version").fetchall()), None)
+    query = "SELECT max(version), arg_max(tacitus_version, version) FROM schema_version"
+    row = next(iter(con.execute(query).fetchall()), None)
     if row is None or row[0] is None:
         return 0, "unknown"
     return int(row[0]), str(row[1])
