@@ -40,7 +40,15 @@ __all__ = [
     "__version__",
     "code_documents",
     "code_text",
+    "open_store",
 ]
+
+
+def open_store(path: str = "tacitus.duckdb", read_only: bool = True):  # type: ignore[no-untyped-def]
+    """Open a Tacitus DuckDB store (read-only by default): events, stories and dyads as DataFrames."""
+    from .store import open_store as _open
+
+    return _open(path, read_only=read_only)
 
 
 def code_text(text: str, date: str | None = None, config: Config | None = None) -> list[Event]:
