@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 from ._version import __version__
@@ -52,11 +53,16 @@ def open_store(path: str = "tacitus.duckdb", read_only: bool = True):  # type: i
 
 
 def code_text(text: str, date: str | None = None, config: Config | None = None) -> list[Event]:
-    """Code one text with a default :class:`Coder` (the model loads once per process)."""
-    return Coder(config).code_text(text, date=date)
+    """Code one text with a shared :class:`Coder` (model and dictionaries load once per process)."""
+    return _coder(config or Config()).code_text(text, date=date)
 
 
 def code_documents(documents: Iterable[Document], config: Config | None = None) -> Iterator[Event]:
     """Code documents in batches and yield their events."""
-    for _, events in Coder(config).code_documents(documents):
+    for _, events in _coder(config or Config()).code_documents(documents):
         yield from events
+
+
+@functools.lru_cache(maxsize=4)
+def _coder(config: Config) -> Coder:
+    return Coder(config)

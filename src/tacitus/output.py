@@ -67,7 +67,7 @@ def _write_parquet(rows: list[dict[str, object]], path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .model import Actor, Document
+    from .model import Actor
 
     if rows:
         table = pa.Table.from_pylist(rows)
@@ -75,5 +75,4 @@ def _write_parquet(rows: list[dict[str, object]], path: Path) -> None:
         dummy = Event(event_id="", doc_id="", sentence_index=0, sentence="", span=(0, 0), source=Actor(),
                       target=Actor(), code="010", root="01", quad_class=1, goldstein=0.0, plover="")
         table = pa.Table.from_pylist([dummy.flat()]).slice(0, 0)
-        del Document
     pq.write_table(table, path)

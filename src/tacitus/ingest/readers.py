@@ -114,6 +114,7 @@ def _parse_lines(lines: list[str], name: str, stem: str, date: str | None) -> It
             yield Reject(item=item, reason="no 'text' field, or it is empty")
             continue
         fields = {k: str(record[k]) for k in ("date", "title", "url", "source") if record.get(k) is not None}
-        fields.setdefault("date", date) if date else None
+        if date:
+            fields.setdefault("date", date)
         doc_id = str(record.get("id") or f"{stem}-{number}")
         yield Document(id=doc_id, text=text, **fields)
