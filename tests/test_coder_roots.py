@@ -44,10 +44,32 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "source", "target", "code", "mood"), CASES, ids=[c[0][:40] for c in CASES])
-def test_coder_codes_sentence(coder, text, source, target, code, mood):
-    events = coder.code_text(text, date="2022-06-01")
+def test_coder_codes_sentence(coder, open_coder, text, source, target, code, mood):
+    # An event with no identified target is kept only on request (keep_unknown); the default needs a dyad.
+    events = (open_coder if target in (None, "---") else coder).code_text(text, date="2022-06-01")
     got = [(e.source.code, e.target.code, e.code, e.modality) for e in events]
     assert any(
         e.source.code == source and target in (None, e.target.code) and e.code.startswith(code) and e.modality == mood
         for e in events
     ), got
+
+
+def test_one_sided_events_need_keep_unknown(coder, open_coder):
+    text = "Armed men stormed a police station on Tuesday."  # who did it, and to whom, is not said
+    assert [e for e in coder.code_text(text, date="2022-06-01")] == []
+    kept = open_coder.code_text(text, date="2022-06-01")
+    assert kept and all("---" in (e.source.code, e.target.code) or not e.source.country for e in kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Greek and Turkish troops clashed near the border.", {("GRCMIL", "TURMIL"), ("TURMIL", "GRCMIL")}),
+        ("The foreign ministers of Armenia and Azerbaijan met.", {("ARMGOV", "AZEGOV"), ("AZEGOV", "ARMGOV")}),
+        ("Israeli troops fired on residents in southern Lebanon.", {("ISRMIL", "LBNCVL")}),
+        ("Russia massed troops near the Ukrainian border.", {("RUS", "UKR")}),
+    ],
+)
+def test_coordinated_modifiers_and_places_identify_actors(coder, text, pairs):
+    got = {(e.source.code, e.target.code) for e in coder.code_text(text, date="2022-06-01")}
+    assert pairs <= got, got

@@ -11,8 +11,9 @@ from tacitus.evaluate import evaluate_jsonl
 pytestmark = pytest.mark.model
 
 GOLD = Path(__file__).resolve().parents[1] / "evaluation" / "gold.jsonl"
-# Reached on 2026-11-23 (dyad_root 0.439, root 0.704, modality 0.99, 1 no-event alarm of 18).
-FLOORS = {"dyad_root": 0.42, "root": 0.68, "exact": 0.20}
+# Reached on 2026-11-23, session 2 (dyad_root 0.607, root 0.650, exact 0.306, modality 0.99, no-event alarms
+# 0 of 18). Root-level F1 fell from 0.70 when events with one side unidentified stopped being emitted by default.
+FLOORS = {"dyad_root": 0.59, "root": 0.63, "exact": 0.29}
 
 
 @pytest.fixture(scope="module")
@@ -27,4 +28,4 @@ def test_evaluation_set_f1_floor(report, level, floor):
 
 def test_evaluation_set_modality_and_no_event(report):
     assert report.modality.accuracy >= 0.95
-    assert len(report.no_event_alarms) <= 2
+    assert len(report.no_event_alarms) <= 1

@@ -49,9 +49,10 @@ def main_options(
     """Tacitus turns news text into CAMEO events: who did what to whom, when and where."""
 
 
-def _config(model: str | None, date: str | None, processes: int = 1, batch_size: int = 64) -> Config:
+def _config(model: str | None, date: str | None, processes: int = 1, batch_size: int = 64,
+            **settings: object) -> Config:
     try:
-        return Config(model=model, date=date, processes=processes, batch_size=batch_size)
+        return Config(model=model, date=date, processes=processes, batch_size=batch_size, **settings)
     except ValueError as exc:
         raise TacitusError(str(exc).splitlines()[-1] if str(exc) else "invalid settings") from None
 
@@ -114,9 +115,11 @@ def code(
     processes: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per parser batch.")] = 64,
     db: Annotated[Path | None, typer.Option(help="Also store documents and events in this DuckDB file.")] = None,
+    keep_unknown: Annotated[bool, typer.Option(
+        help="Also emit events with one actor unidentified ('---' or a sector with no country).")] = False,
 ) -> None:
     """Code documents into events (JSON Lines on stdout unless -o or --db is given)."""
-    coder = Coder(_config(model, date, processes, batch_size))
+    coder = Coder(_config(model, date, processes, batch_size, keep_unknown=keep_unknown))
     run = Run(coder, db)
     if db is not None and output is None:
         for _ in run.code(inputs, date):

@@ -87,6 +87,8 @@ class Coder:
         for index, sent in enumerate(doc.sents):
             resolver.read_sentence(sent)
             for candidate in self.extractor.extract(sent, resolver):
+                if not self.config.keep_unknown and not (identified(candidate.source) and identified(candidate.target)):
+                    continue
                 events.append(self._event(candidate, document, index, sent, date))
         return events
 
@@ -113,6 +115,13 @@ class Coder:
             claimed_by=c.claimed_by,
             confidence=_confidence(c),
         )
+
+
+def identified(actor: Actor | None) -> bool:
+    """An actor a dyad can be built on: a country, or a named body ('IGOUNO', 'IMGMOSISI'), not '---' or 'CVL'."""
+    if actor is None or not actor.known:
+        return False
+    return bool(actor.country) or actor.code != (actor.sector or "")
 
 
 def _confidence(c: Candidate) -> float:

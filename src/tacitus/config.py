@@ -29,7 +29,9 @@ class Config(BaseModel):
     batch_size: int = Field(default=64, ge=1, description="documents per nlp.pipe batch")
     processes: int = Field(default=1, ge=1, description="worker processes for nlp.pipe")
     keep_unknown: bool = Field(
-        default=True, description="emit events whose source or target is unknown ('---') when the other is coded"
+        default=False,
+        description="also emit events with one side unidentified (unknown '---', or a sector such as CVL with no "
+        "country); by default an event needs both actors identified, as a dyad series does",
     )
 
     @field_validator("date")

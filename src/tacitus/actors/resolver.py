@@ -25,8 +25,12 @@ PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 ROLE_HEADS = frozenset({"commander", "leader", "chief", "head", "official", "spokesman", "spokeswoman",
                         "spokesperson", "member", "fighter", "envoy", "representative", "officer", "aide",
                         "source", "delegation", "delegate", "figure"})
-# Sectors that take the document's home country when the phrase names none.
-HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "MED", "EDU", "LAB", "HLH"})
+# Sectors that take a country from the place they are in, or the document's home country, when the phrase
+# names none ("police detained protesters in Nairobi" -> KENCOP, KENCVL).
+HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "MED", "EDU", "LAB", "HLH", "REF",
+                          "AGR", "BUS", "REL", "CRM", "REB", "INS", "SEP", "ELI", "SPY", "UAF", "ENV"})
+# Prepositions that place a phrase or a clause somewhere: "residents in southern Lebanon", "in Khartoum".
+LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "across", "throughout", "inside", "from", "of"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Heads that take the identity of what follows "of": "one of the militias", "members of Hamas".
@@ -117,11 +121,42 @@ class ActorResolver:
         key = head.i if follow_appos else -head.i - 1
         if key not in self._cache:
             actor = self._resolve(head, follow_appos, depth=0)
-            if actor is not None and not actor.country and self.home and actor.sector in HOME_SECTORS:
-                # "police detained protesters" in a story about one country: that country's police
-                actor = actor.model_copy(update={"code": self.home + actor.code, "country": self.home})
+            if actor is not None and not actor.country and actor.sector in HOME_SECTORS and actor.code == actor.sector:
+                # "residents in southern Lebanon", "police in Nairobi", or a story about one country
+                country = self._place_country(head) or self.home
+                if country:
+                    actor = actor.model_copy(update={"code": country + actor.code, "country": country})
             self._cache[key] = actor
         return self._cache[key]
+
+    def resolve_many(self, head: Token) -> list[Actor]:
+        """The actors of a phrase whose modifier or "of" object is coordinated.
+
+        "American and Philippine troops" -> USAMIL, PHLMIL; "the foreign ministers of Armenia and Azerbaijan"
+        -> ARMGOV, AZEGOV. Other phrases give their one actor.
+        """
+        actor = self.resolve(head)
+        if actor is None:
+            return []
+        found = [actor]
+        others: list[Token] = []
+        for modifier in head.lefts:
+            if modifier.dep_ in ("amod", "compound", "nmod", "poss"):
+                others += [c for c in modifier.conjuncts if c.i < head.i]
+        if head.lemma_.lower() in PARTITIVE:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    others += [c for obj in prep.children if obj.dep_ == "pobj" for c in obj.conjuncts]
+        for other in others:
+            lent = self._resolve(other, False, 1)
+            if lent is None or not lent.country or lent.country == actor.country:
+                continue
+            if actor.country and actor.code.startswith(actor.country) and lent.code == lent.country:
+                code = lent.country + actor.code[len(actor.country):]  # same sector, the other country
+                found.append(actor.model_copy(update={"code": code, "country": lent.country, "name": lent.name}))
+            elif lent.code != lent.country:
+                found.append(lent.model_copy(update={"text": other.text}))
+        return found
 
     def _resolve(self, head: Token, follow_appos: bool, depth: int) -> Actor | None:
         if depth > 3:
@@ -137,6 +172,10 @@ class ActorResolver:
         # Identity lent by what the phrase is part of or in apposition with.
         lent = self._lent(head, follow_appos, depth)
         if lent is not None:
+            if actor is not None and actor.sector and lent.country and lent.code == lent.country:
+                # "the foreign ministers of Armenia": Armenia's government, not Armenia
+                return Actor(code=lent.country + actor.sector, country=lent.country, sector=actor.sector,
+                             name=lent.name, text=actor.text)
             return lent
         if actor is not None and not actor.country:
             actor = self._definite(head, actor)
@@ -256,6 +295,24 @@ class ActorResolver:
             return Actor(code=code, country=country, sector=sector, text=text)
         return None
 
+    def _place_country(self, head: Token) -> str | None:
+        """The country of the place a phrase is in: its own "in X" first, else the one place its sentence names."""
+        own = self._places(t for t in head.subtree if t.i > head.i)
+        if len(own) == 1:
+            return own.pop()
+        around = self._places(head.sent)
+        return around.pop() if len(around) == 1 else None
+
+    def _places(self, tokens: object) -> set[str]:
+        countries: set[str] = set()
+        for token in tokens:  # type: ignore[attr-defined]
+            if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE:
+                continue
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.best.kind == "country" and mention.best.country:
+                countries.add(mention.best.country)
+        return countries
+
     def _definite(self, head: Token, actor: Actor) -> Actor:
         """'the regime' with no country: the country of the last actor of that sector, if any."""
         if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children):
@@ -285,7 +342,7 @@ class ActorResolver:
 
 def _home_country(doc: Doc, mentions: list[Mention]) -> str | None:
     """The country a story is about: its dateline's, else one named in at least half the country mentions."""
-    countries = [m for m in mentions if m.best.kind == "country" and m.best.country]
+    countries = [m for m in mentions if m.best.country and m.best.kind != "agent"]
     if not countries:
         return None
     if countries[0].start < 6 and doc[countries[0].start].text.isupper():  # "BAGHDAD, March 14 -"

@@ -35,12 +35,17 @@ DENIALS = frozenset({"deny", "dismiss", "refute"})
 ROLE_WORDS = frozenset({"involve", "involved", "responsible", "participate", "role", "part", "complicit",
                         "guilty", "culpable", "hand", "behind", "implicate", "implicated"})
 # Roots whose events, with conjoined subjects and no object, are mutual ("A and B signed a deal", "clashed").
-RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "087"})  # 087: "A and B began a ceasefire"
 RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
 # Event nouns too vague to code without a target ("launched operations against X", not "its operations").
 VAGUE_NOUNS = frozenset({"operation", "action", "campaign", "measure", "move", "response", "activity",
                          "incident", "pressure", "step", "effort", "mission", "offensive"})
 FALLBACK_PREPOSITIONS = ("with", "against", "to", "on", "toward", "towards", "at")
+# Roots whose events, with no one named as target, act on the place they happen in: "Russia massed troops
+# near the Ukrainian border" (RUS -> UKR), "Boko Haram bombed a market in Maiduguri" (NGAREB -> NGA).
+PLACE_ROOTS = frozenset({"04", "07", "08", "14", "15", "17", "18", "19", "20"})
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "toward", "towards", "from", "on", "across", "outside",
+                                "around", "inside", "along", "throughout", "to"})
 # Roots whose verb's clausal complement names the addressee ("demanded that Turkey withdraw").
 REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # Dependents that can complete a verb pattern (particles, objects, prepositions, second verbs).
@@ -206,7 +211,8 @@ class EventExtractor:
             if child.dep_ == "poss":
                 (targets if patient_possessor else sources).extend(self._expand(child, actors))
             elif child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
-                sources.extend(self._modifier_agents(child, actors))
+                for modifier in [child, *(c for c in child.conjuncts if c.i < noun.i)]:
+                    sources.extend(self._modifier_agents(modifier, actors))  # "the US and British strikes"
             elif child.dep_ == "prep":
                 word = child.lower_
                 objects = [self._expand(g, actors) for g in child.children if g.dep_ == "pobj"]
@@ -325,17 +331,19 @@ class EventExtractor:
     def _expand(head: Token, actors: ActorResolver) -> list[Actor]:
         """The actors of a phrase and of its conjuncts ('Iran and Russia')."""
         heads = [head] + [c for c in head.conjuncts if c.i > head.i]
-        found = [actors.resolve(h) for h in heads]
-        return [a for a in found if a is not None and a.known]
+        return [a for h in heads for a in actors.resolve_many(h) if a.known]
 
     # -- assembly --------------------------------------------------------------------------------
 
     def _events(self, trigger: Token, code: str, sources: list[Actor], targets: list[Actor],
                 actors: ActorResolver, nominal: bool, clause: Token) -> list[Candidate]:
         sources = [s for s in sources if s.known] or [Actor()]
-        targets = [t for t in targets if t.known] or [Actor()]
+        targets = [t for t in targets if t.known]
+        if not targets and code[:2] in PLACE_ROOTS:
+            targets = self._place_targets(clause, actors)
+        targets = targets or [Actor()]
         if len(sources) > 1 and not targets[0].known and (
-            code[:2] in RECIPROCAL_ROOTS or lemma(trigger) in RECIPROCAL_VERBS
+            code[:2] in RECIPROCAL_ROOTS or code[:3] in RECIPROCAL_ROOTS or lemma(trigger) in RECIPROCAL_VERBS
         ):
             # "Armenia and Azerbaijan signed an agreement": each acts on the other
             return self._reciprocal(trigger, code, sources, actors, clause, nominal)
@@ -353,6 +361,18 @@ class EventExtractor:
                     continue
                 events.append(Candidate(trigger, code, source, target, mood, claimed_by, nominal))
         return events
+
+    def _place_targets(self, clause: Token, actors: ActorResolver) -> list[Actor]:
+        """The country of the one place the clause (not its subject) names, as a target."""
+        subjects = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        found: dict[str, Actor] = {}
+        for token in clause.subtree:
+            if token.i in subjects or token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            actor = actors.resolve(token)
+            if actor is not None and actor.country and actor.code == actor.country:
+                found.setdefault(actor.country, actor)
+        return list(found.values()) if len(found) == 1 else []
 
     def _reciprocal(self, trigger: Token, code: str, sources: list[Actor], actors: ActorResolver,
                     clause: Token, nominal: bool) -> list[Candidate]:
