@@ -11,9 +11,10 @@ from typing import Literal
 from ..errors import DictionaryError
 from ..tsv import alternatives, builtin_path, read_tsv
 
-Kind = Literal["country", "agent", "org", "person"]
+Kind = Literal["country", "agent", "org", "person", "place"]
 # Ranking when two entries share a name: a named body beats a person beats a country beats a sector word.
-KIND_RANK: dict[str, int] = {"org": 3, "person": 2, "country": 1, "agent": 0}
+# A place ("South China Sea") is no actor: it exists so that the longest match does not find China in it.
+KIND_RANK: dict[str, int] = {"org": 3, "person": 2, "country": 1, "agent": 0, "place": -1}
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class ActorDictionary:
         dictionary._load_agents(path("agents.tsv"))
         dictionary._load_organizations(path("organizations.tsv"))
         dictionary._load_people(path("people.tsv"))
+        dictionary._load_places(path("places.tsv"))
         return dictionary
 
     def _remember(self, path: Path) -> None:
@@ -126,6 +128,14 @@ class ActorDictionary:
                 row["sector"] or None,
                 row.get("affiliation") or None,
             )
+            for name in names:
+                self.add(name, entry)
+        self._remember(path)
+
+    def _load_places(self, path: Path) -> None:
+        for _, row in read_tsv(path, ("names", "country")):
+            names = alternatives(row["names"])
+            entry = Entry("place", names[0], "", row["country"] or None)
             for name in names:
                 self.add(name, entry)
         self._remember(path)

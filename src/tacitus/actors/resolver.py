@@ -32,6 +32,8 @@ HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "MED"
 # Prepositions that place a phrase or a clause somewhere: "residents in southern Lebanon", "in Khartoum".
 LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "across", "throughout", "inside", "from", "of"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+# Definite descriptions of a state: "the country", "the island's new president" -> the country named last.
+COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "island", "emirate", "state"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Heads that take the identity of what follows "of": "one of the militias", "members of Hamas".
 PARTITIVE = frozenset({"one", "some", "many", "most", "all", "several", "member", "part", "group", "unit",
@@ -166,6 +168,10 @@ class ActorResolver:
             if lower in RELATIVE and head.head.dep_ in ("relcl", "acl"):
                 return self._resolve(head.head.head, follow_appos, depth + 1)
             return self._antecedent(head)
+        if lower in COUNTRY_NOUNS or head.lemma_.lower() in COUNTRY_NOUNS:
+            country = self._country_description(head)
+            if country is not None:
+                return country
         actor = self._from_phrase(head, depth)
         if actor is not None and actor.known and (actor.country or actor.code.startswith(("IGO", "NGO", "IMG"))):
             return actor
@@ -205,11 +211,15 @@ class ActorResolver:
                 return alias.model_copy(update={"text": text})
             return self._from_modifiers(head, text, depth)
         entry = mention.best
+        if entry.kind == "place":
+            return None
         if entry.kind == "agent":
             return self._agent(head, mention, entry, text, depth)
         return self._named(entry, text)
 
     def _named(self, entry: Entry, text: str) -> Actor | None:
+        if entry.kind == "place":
+            return None
         if entry.kind == "person":
             role = entry.role_on(self.day)
             if role is None:
@@ -295,11 +305,29 @@ class ActorResolver:
             return Actor(code=code, country=country, sector=sector, text=text)
         return None
 
+    def _country_description(self, head: Token) -> Actor | None:
+        """'the country', 'the island' (not 'Islamic State', not 'a country'): the country named last before it."""
+        if head.i in self.by_token or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that")
+                                              for c in head.children):
+            return None
+        for seen in reversed(self.seen):
+            if seen.token < head.i and seen.actor.country and seen.actor.code == seen.actor.country:
+                return seen.actor.model_copy(update={"text": _phrase(head)})
+        return None
+
     def _place_country(self, head: Token) -> str | None:
-        """The country of the place a phrase is in: its own "in X" first, else the one place its sentence names."""
+        """Where a phrase with a sector and no country belongs.
+
+        Its own "in X" first ("residents in southern Lebanon"); for a definite phrase ("the government", "the
+        opposition") the country named last before it; else the one place its sentence names.
+        """
         own = self._places(t for t in head.subtree if t.i > head.i)
         if len(own) == 1:
             return own.pop()
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children):
+            for seen in reversed(self.seen):
+                if seen.token < head.i and seen.actor.country:
+                    return seen.actor.country
         around = self._places(head.sent)
         return around.pop() if len(around) == 1 else None
 
@@ -309,7 +337,7 @@ class ActorResolver:
             if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE:
                 continue
             mention = self.by_token.get(token.i)
-            if mention is not None and mention.best.kind == "country" and mention.best.country:
+            if mention is not None and mention.best.kind in ("country", "place") and mention.best.country:
                 countries.add(mention.best.country)
         return countries
 
@@ -342,7 +370,7 @@ class ActorResolver:
 
 def _home_country(doc: Doc, mentions: list[Mention]) -> str | None:
     """The country a story is about: its dateline's, else one named in at least half the country mentions."""
-    countries = [m for m in mentions if m.best.country and m.best.kind != "agent"]
+    countries = [m for m in mentions if m.best.country and m.best.kind not in ("agent", "place")]
     if not countries:
         return None
     if countries[0].start < 6 and doc[countries[0].start].text.isupper():  # "BAGHDAD, March 14 -"

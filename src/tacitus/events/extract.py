@@ -41,6 +41,16 @@ RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"
 VAGUE_NOUNS = frozenset({"operation", "action", "campaign", "measure", "move", "response", "activity",
                          "incident", "pressure", "step", "effort", "mission", "offensive"})
 FALLBACK_PREPOSITIONS = ("with", "against", "to", "on", "toward", "towards", "at")
+# Event nouns whose code depends on a modifier: a general strike is a labour action (143), an air strike the
+# use of aerial weapons (195). The first modifier found decides; with none, the lexicon's code stands.
+NOUN_SENSES: dict[str, dict[str, str]] = {
+    "strike": {"hunger": "142", "general": "143", "nationwide": "143", "national": "143", "labour": "143",
+               "labor": "143", "indefinite": "143", "warning": "143", "workers": "143", "teachers": "143",
+               "doctors": "143", "air": "195", "drone": "195", "missile": "195", "rocket": "195",
+               "precision": "195", "airstrike": "195", "retaliatory": "190", "military": "190"},
+}
+# Nouns through which a border names its other side: "troops to its border with Belarus" acts on Belarus.
+BORDERS = frozenset({"border", "frontier", "boundary"})
 # Roots whose events, with no one named as target, act on the place they happen in: "Russia massed troops
 # near the Ukrainian border" (RUS -> UKR), "Boko Haram bombed a market in Maiduguri" (NGAREB -> NGA).
 PLACE_ROOTS = frozenset({"04", "07", "08", "14", "15", "17", "18", "19", "20"})
@@ -98,7 +108,7 @@ class EventExtractor:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in used_nouns:
                 code = self.lexicon.nouns.get(lemma(token))
                 if code is not None:
-                    found.extend(self._nominal(token, code, actors))
+                    found.extend(self._nominal(token, noun_code(token, code), actors))
         return _unique(found)
 
     # -- verbs -----------------------------------------------------------------------------------
@@ -109,7 +119,7 @@ class EventExtractor:
         noun = self._event_object(verb) if lemma_ in LIGHT_VERBS else None
         if noun is not None and (pattern is None or not pattern.extras):
             used_nouns.add(noun.i)
-            code = self.lexicon.nouns[lemma(noun)]
+            code = noun_code(noun, self.lexicon.nouns[lemma(noun)])
             targets = self._noun_targets(noun, actors) or self._prep_targets([verb], TARGET_PREPOSITIONS, actors)
             if lemma(noun) in VAGUE_NOUNS and not targets:
                 return []
@@ -198,6 +208,11 @@ class EventExtractor:
                 found = self._children(child, ("nsubj", "nsubjpass"), actors)
                 if found:
                     return found
+        # "rejected demands from student protesters": the object's author is the one acted on.
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        found = self._prep_targets(objects, ("from", "by"), actors)
+        if found:
+            return found
         # Wire prose names the other party with a preposition the pattern did not list ("spoke with").
         return self._prep_targets(carriers, FALLBACK_PREPOSITIONS, actors)
 
@@ -330,6 +345,7 @@ class EventExtractor:
     @staticmethod
     def _expand(head: Token, actors: ActorResolver) -> list[Actor]:
         """The actors of a phrase and of its conjuncts ('Iran and Russia')."""
+        head = _across_border(head)
         heads = [head] + [c for c in head.conjuncts if c.i > head.i]
         return [a for h in heads for a in actors.resolve_many(h) if a.known]
 
@@ -357,8 +373,9 @@ class EventExtractor:
             for target in targets:
                 if not source.known and not target.known:
                     continue
-                if source.known and source.code == target.code and source.text == target.text:
-                    continue
+                if source.known and source.code == target.code:
+                    continue  # an actor acting on itself ("raised its alert level") is no event between two
+                source, target = _lend_country(code, source, target)
                 events.append(Candidate(trigger, code, source, target, mood, claimed_by, nominal))
         return events
 
@@ -369,7 +386,7 @@ class EventExtractor:
         for token in clause.subtree:
             if token.i in subjects or token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS:
                 continue
-            actor = actors.resolve(token)
+            actor = actors.resolve(_across_border(token))
             if actor is not None and actor.country and actor.code == actor.country:
                 found.setdefault(actor.country, actor)
         return list(found.values()) if len(found) == 1 else []
@@ -381,6 +398,46 @@ class EventExtractor:
             others = [other for other in sources if other is not source and other.code != source.code]
             events.extend(self._events(trigger, code, [source], others, actors, nominal, clause))
         return events
+
+
+def noun_code(noun: Token, code: str) -> str:
+    """The code of an event noun, refined by a modifier that decides its sense ("general strike": 143)."""
+    senses = NOUN_SENSES.get(lemma(noun))
+    if senses:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in senses:
+                return senses[child.lower_]
+    return code
+
+
+def _across_border(token: Token) -> Token:
+    """'its border with Belarus' -> Belarus; any other phrase -> itself."""
+    if lemma(token) in BORDERS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return token
+
+
+# Roots where a state body acts on its own people or people act against their own state: "police detained
+# protesters" (17), "protesters rallied against the government" (14). A side with a sector and no country
+# takes the other side's country.
+DOMESTIC_ROOTS = frozenset({"14", "17"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def _lend_country(code: str, source: Actor, target: Actor) -> tuple[Actor, Actor]:
+    if code[:2] not in DOMESTIC_ROOTS:
+        return source, target
+    for bare, other in ((target, source), (source, target)):
+        if bare.known and not bare.country and bare.code == bare.sector and other.country:
+            if bare.sector in STATE_SECTORS and other.sector in STATE_SECTORS:
+                continue
+            lent = bare.model_copy(update={"code": other.country + bare.code, "country": other.country})
+            return (source, lent) if bare is target else (lent, target)
+    return source, target
 
 
 def _dependent_words(verb: Token) -> set[str]:
