@@ -245,6 +245,13 @@ class EventExtractor:
             owner = self._expand(noun.nbor(-1).head, actors)
             (targets if patient_possessor else sources).extend(owner)
         if not sources:
+            # "the assassination of its commander Fuad Shukr by Israel": the parser hangs "by" lower down
+            for token in noun.subtree:
+                if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by" and token.i > noun.i):
+                    sources = [a for obj in token.children if obj.dep_ == "pobj" for a in self._expand(obj, actors)]
+                    if sources:
+                        break
+        if not sources:
             sources = self._role_holder(noun, actors)
         if not sources and not targets or (lemma(noun) in VAGUE_NOUNS and not targets):
             return []
@@ -386,6 +393,8 @@ class EventExtractor:
         for token in clause.subtree:
             if token.i in subjects or token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS:
                 continue
+            if any(_own_clause(t) for t in token.ancestors if t.i != clause.i and clause in t.ancestors):
+                continue  # a place of another clause ("flew to Jeddah, where he praised ... the Sudan talks")
             actor = actors.resolve(_across_border(token))
             if actor is not None and actor.country and actor.code == actor.country:
                 found.setdefault(actor.country, actor)
@@ -408,6 +417,15 @@ def noun_code(noun: Token, code: str) -> str:
             if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in senses:
                 return senses[child.lower_]
     return code
+
+
+def _own_clause(token: Token) -> bool:
+    """A verb heading a clause of its own: with its own subject, or a relative clause."""
+    return token.pos_ in ("VERB", "AUX") and (token.dep_ == "relcl" or _has_subject(token))
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
 
 
 def _across_border(token: Token) -> Token:

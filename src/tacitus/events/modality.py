@@ -67,8 +67,8 @@ def modality(trigger: Token) -> str:
         if head is token or token.dep_ in ("relcl", "appos", "parataxis"):
             break
         dep, lemma = token.dep_, head.lemma_.lower()
-        if lemma in REQUESTING and dep == "ccomp":
-            return "hypothetical"  # "demanded that Turkey withdraw"
+        if carry and lemma in REQUESTING and dep == "ccomp":
+            return "hypothetical"  # "demanded that Turkey withdraw" (not "... over the attacks on Israel")
         if carry and dep in ("xcomp", "advcl", "acl", "ccomp") and _is_infinitive(token):
             if lemma in FAILING:
                 return "negated"
