@@ -132,6 +132,12 @@ class EventExtractor:
             return []  # "denied attacking Y": the attack is coded, negated; the denial is not an event
         vague = any(extra in VAGUE_NOUNS for extra in pattern.extras)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        shared = verb.head if verb.dep_ == "conj" and verb.tag_ == "VBN" and not _has_subject(verb) else None
+        if shared is not None and any(c.dep_ == "nsubjpass" for c in shared.children) and not passive:
+            # "Sonko was arrested by police and charged with ...": the passive subject carries over
+            sources = self._agents(verb, actors) or self._agents(shared, actors)
+            targets = self._children(shared, ("nsubjpass",), actors)
+            return self._events(verb, pattern.code, sources, targets, actors, nominal=False, clause=verb)
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
             # "militants backed by Iran", "an operation backed by helicopters": the noun undergoes it
             sources = self._agents(verb, actors)
@@ -300,7 +306,8 @@ class EventExtractor:
                 return [s for s in subjects if s is not None]
             passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
             if token is not verb and passive_subject:
-                return self._expand(passive_subject[0], actors)
+                # "was hit by RSF drones, killing six soldiers": the passive's agent acts again
+                return self._agents(token, actors) or self._expand(passive_subject[0], actors)
             head = token.head
             if head is token:
                 return []
@@ -490,11 +497,18 @@ def _purpose_of_motion(verb: Token) -> bool:
     return verb.dep_ in ("advcl", "xcomp") and lemma(verb.head) in MOTION
 
 
+def _who(actor: Actor | None) -> str:
+    if actor is None:
+        return ""
+    return actor.code if actor.known else f"?{actor.text}"
+
+
 def _unique(candidates: list[Candidate]) -> list[Candidate]:
-    seen: set[tuple[int, str, str, str]] = set()
+    """One event per code, dyad and modality in a sentence: "was arrested and charged" is one 173."""
+    seen: set[tuple[str, str, str, str]] = set()
     unique = []
     for c in candidates:
-        key = (c.trigger.i, c.code, c.source.code if c.source else "", c.target.code if c.target else "")
+        key = (c.code, _who(c.source), _who(c.target), c.modality)
         if key not in seen:
             seen.add(key)
             unique.append(c)
