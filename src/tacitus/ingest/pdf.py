@@ -1,0 +1,52 @@
+"""PDF files with a text layer (pypdf); scanned, encrypted or corrupt PDFs are Rejects with the reason."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator
+
+from ..model import Reject
+from .base import MIN_CHARS, Blob, Context, Item, document
+
+
+def read_pdf(blob: Blob, context: Context) -> Iterator[Item]:
+    """One document: the text of every page, pages separated by blank lines; title, author, date from its info."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError, PyPdfError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(blob.data))
+            if reader.is_encrypted and not _opens_without_password(reader):
+                yield Reject(item=blob.name, reason="PDF is encrypted (password needed)")
+                return
+            pages = [page.extract_text() or "" for page in reader.pages]
+            info = reader.metadata
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        yield Reject(item=blob.name, reason=f"corrupt PDF: {exc or type(exc).__name__}")
+        return
+    text = "\n\n".join(page.strip() for page in pages if page.strip())
+    if len(text) < MIN_CHARS:
+        yield Reject(item=blob.name, reason="PDF has no text layer (scanned?)")
+        return
+    title = author = date = None
+    if info is not None:
+        title, author = info.title, info.author
+        created = info.get("/CreationDate")
+        date = _pdf_date(str(created)) if created else None
+    yield document(blob, text, title=title, author=author, date=date)
+
+
+def _opens_without_password(reader: object) -> bool:
+    try:
+        return bool(reader.decrypt(""))  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - unsupported crypto is "cannot open", whatever pypdf raises
+        return False
+
+
+def _pdf_date(value: str) -> str | None:
+    """``D:20240625...`` to ``2024-06-25``."""
+    digits = value.removeprefix("D:")[:8]
+    return f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}" if len(digits) == 8 and digits.isdigit() else None
