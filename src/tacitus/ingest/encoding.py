@@ -1,10 +1,18 @@
-"""Bytes to text: a declared charset, then UTF-8, then charset detection (charset-normalizer)."""
+"""Bytes to text: a declared charset, then UTF-8, then cp1252 for mostly-ASCII text, then charset detection.
+
+charset-normalizer guesses poorly on short, mostly-ASCII text (``Caf\xe9 \xe9t\xe9`` comes out as Arabic or
+Cyrillic), so text whose bytes are at least 80% ASCII is read as cp1252 (Windows Latin-1, the commonest
+legacy encoding of English web text) whenever that decodes it; charset-normalizer decides the rest.
+"""
 
 from __future__ import annotations
 
 import codecs
 
 PREFERRED = "cp1252"  # among equally plausible legacy encodings, the web's (and English text's) commonest
+MAX_HIGH_BYTES = 0.2  # text with at most this share of non-ASCII bytes is read as cp1252 when it decodes
+# Without a byte-order mark these are guessed for short Latin-1 text; with one, decode_bytes reads them.
+_NEVER_GUESSED = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
 
 
 class UndecodableError(ValueError):
@@ -26,6 +34,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    if _mostly_ascii(data):
+        try:
+            return data.decode(PREFERRED)  # English text with a few accents or curly quotes
+        except UnicodeDecodeError:
+            pass
     detected = _detect(data)
     if detected is None:
         raise UndecodableError(
@@ -34,10 +47,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     return data.decode(detected, errors="replace")
 
 
+def _mostly_ascii(data: bytes) -> bool:
+    high = sum(1 for byte in data if byte >= 0x80)
+    return high <= MAX_HIGH_BYTES * len(data)
+
+
 def _detect(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data))
+    matches = list(from_bytes(data, cp_exclusion=_NEVER_GUESSED))
     if not matches:
         return None
     best = min(match.chaos for match in matches)

@@ -11,8 +11,9 @@ the cleaned text is the same offset into the decoded source (the text file, the 
 - a zero-width space (a break opportunity) becomes a space;
 - invisible joiners inside a word (soft hyphen, zero-width (non-)joiner, word joiner, a stray BOM) move
   to the end of the word and become spaces there: ``inter\\u00adnational force`` becomes
-  ``international  force`` (a joiner before a word becomes a space in place). The word stays whole for the parser and still starts where it started; only
-  characters inside that one word shift, so sentence and word start offsets hold.
+  ``international  force`` (a joiner before a word becomes a space in place). The word stays whole
+  for the parser and still starts where it started; only characters inside that one word shift, so
+  sentence and word start offsets hold.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from enum import Enum
+from enum import StrEnum
 
 _HEAD = 4096
 _BINARY_SIGNATURES: tuple[bytes, ...] = (
@@ -26,7 +26,7 @@ _HTML_TYPES = ("text/html", "application/xhtml")
 _FEED_TYPES = ("application/rss", "application/atom", "application/rdf", "application/feed")
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What an input holds, which picks its reader."""
 
     EMPTY = "empty"
