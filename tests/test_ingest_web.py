@@ -6,12 +6,12 @@ import json
 
 import httpx
 import pytest
-from samples import ARTICLES, article_page, html_page, rss_feed
-from webserver import Page, WebServer, redirect
 
+from samples import ARTICLES, article_page, html_page, rss_feed
 from tacitus.ingest import iter_inputs
 from tacitus.ingest.fetch import USER_AGENT, Fetcher, FetchError, FetchPolicy
 from tacitus.model import Document, Reject
+from webserver import Page, WebServer, redirect
 
 FAST = FetchPolicy(timeout=2.0, retries=2, backoff=0.0)
 BROKEN = "/news/missing-story.html"

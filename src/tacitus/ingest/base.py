@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Reject
 from .fetch import Fetcher, FetchPolicy
+from .language import default_identifier
+from .normalize import normalize_text
 
 Item = Document | Reject
 MIN_CHARS = 3
@@ -73,11 +75,28 @@ def date_from_stem(stem: str) -> str | None:
     return match.group(1) if match else None
 
 
-def document(blob: Blob, text: str, **found: str | None) -> Item:
-    """A Document from extracted text: the blob's defaults win over what the content says, then the run date."""
+def document(blob: Blob, text: str, options: ReadOptions, **found: str | None) -> Item:
+    """A Document from extracted text, or a Reject (empty, not English) naming ``blob.name``.
+
+    The blob's defaults win over what the content says, and the run date comes last. Every reader ends
+    here, so every document gets the same checks: offset-preserving clean-up and the language check.
+    """
+    text = normalize_text(text)
     if len(text.strip()) < MIN_CHARS:
         return Reject(item=blob.name, reason="empty text")
     fields: dict[str, str] = {k: v for k, v in found.items() if v}
     fields.update(blob.defaults)
     fields.setdefault("id", blob.stem)
+    if options.date:
+        fields.setdefault("date", options.date)
+    if "title" in fields:
+        fields["title"] = " ".join(normalize_text(fields["title"]).split())
+    if options.check_language:
+        identifier = default_identifier()
+        guess = identifier.guess(text)
+        reason = identifier.rejection(guess)
+        if reason:
+            return Reject(item=blob.name, reason=reason)
+        if guess is not None:
+            fields["language"] = guess.code
     return Document(text=text, **fields)

@@ -21,8 +21,8 @@ class UndecodableError(ValueError):
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """The text of ``data``: in its declared charset when that decodes it, else UTF-8, else the detected one."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    if data.startswith(codecs.BOM_UTF8):  # the BOM stays (normalize_text makes it a space): offsets hold
+        return data.decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     if declared:

@@ -46,7 +46,7 @@ def _read_entry(entry: Any, number: int, feed: Blob, site: str | None, context: 
     text = _carried_text(entry)
     if text is not None:
         item = Blob(b"", link or f"{feed.name}#{number}", ident, defaults=defaults)
-        yield document(item, text, author=entry.get("author"), site=site)
+        yield document(item, text, context.options, author=entry.get("author"), site=site)
         return
     if not link:
         yield Reject(item=f"{feed.name}#{number}", reason="feed item has neither a link nor its full text")

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from ..model import Reject
-from .base import Blob, Context, Item, document
+from .base import Blob, Context, Item, ReadOptions, document
 from .encoding import UndecodableError, decode_bytes
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w:.-]+)""", re.IGNORECASE)
+MIN_WORDS = 3
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article")
 
 
@@ -28,10 +29,10 @@ def read_html(blob: Blob, context: Context) -> Iterator[Item]:
     except UndecodableError as exc:
         yield Reject(item=blob.name, reason=str(exc))
         return
-    yield extract_page(markup, blob)
+    yield extract_page(markup, blob, context.options)
 
 
-def extract_page(markup: str, blob: Blob) -> Item:
+def extract_page(markup: str, blob: Blob, options: ReadOptions) -> Item:
     """Main text and metadata (title, date, author, site) of an HTML page, or a Reject saying why not."""
     import trafilatura
 
@@ -43,11 +44,11 @@ def extract_page(markup: str, blob: Blob) -> Item:
         )
     except (ValueError, TypeError) as exc:  # malformed markup that lxml cannot parse
         return Reject(item=blob.name, reason=f"HTML could not be parsed ({exc})")
-    if result is None or not (result.text or "").strip():
+    if result is None or len((result.text or "").split()) < MIN_WORDS:  # a menu item is not an article
         return Reject(item=blob.name, reason="no main text found in the HTML page")
     paragraphs = [line.strip() for line in result.text.split("\n") if line.strip()]
     return document(
-        blob, "\n\n".join(paragraphs), title=result.title, date=_day(result.date), author=result.author,
+        blob, "\n\n".join(paragraphs), options, title=result.title, date=_day(result.date), author=result.author,
         site=result.sitename or result.hostname,
     )
 

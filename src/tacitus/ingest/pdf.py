@@ -36,7 +36,7 @@ def read_pdf(blob: Blob, context: Context) -> Iterator[Item]:
         title, author = info.title, info.author
         created = info.get("/CreationDate")
         date = _pdf_date(str(created)) if created else None
-    yield document(blob, text, title=title, author=author, date=date)
+    yield document(blob, text, context.options, title=title, author=author, date=date)
 
 
 def _opens_without_password(reader: object) -> bool:

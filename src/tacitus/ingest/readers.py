@@ -1,9 +1,9 @@
 """The one entry point for inputs: files, folders, URLs, feeds, standard input -> Documents or Rejects.
 
 Each input's bytes are sniffed (:mod:`.sniff`) to pick its reader (plain text, HTML, RSS/Atom, PDF,
-JSON Lines, JSON, CSV). Every Document then passes two checks shared by all readers: its text is
-cleaned one character for one (:mod:`.normalize`, offsets hold) and its language identified
-(:mod:`.language`); a document in another language than English becomes a Reject.
+JSON Lines, JSON, CSV). Every reader makes its Documents with :func:`.base.document`, which applies the
+checks shared by all: the text is cleaned one character for one (:mod:`.normalize`, offsets hold) and
+its language identified (:mod:`.language`); a document in another language than English is a Reject.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from ..model import Document, Reject
+from ..model import Reject
 from .base import Blob, Context, Item, ReadOptions, date_from_stem, document
 from .encoding import UndecodableError, decode_bytes
 from .feeds import read_feed
 from .fetch import Fetcher, FetchError, FetchPolicy
 from .html import read_html
-from .language import default_identifier
-from .normalize import normalize_text
 from .pdf import read_pdf
 from .sniff import Kind, sniff
 from .tables import read_csv, read_json_array, read_json_lines
@@ -51,8 +49,7 @@ def iter_inputs(
     context = Context(options, read_blob, fetcher)
     try:
         for raw in inputs:
-            for item in _read_input(raw, stdin, context):
-                yield finish(item, options)
+            yield from _read_input(raw, stdin, context)
     finally:
         context.close()
 
@@ -107,7 +104,7 @@ def read_plain_text(blob: Blob, context: Context) -> Iterator[Item]:
     except UndecodableError as exc:
         yield Reject(item=blob.name, reason=str(exc))
         return
-    yield document(blob, text)
+    yield document(blob, text, context.options)
 
 
 def _reject(reason: str) -> Reader:
@@ -129,30 +126,6 @@ READERS: dict[Kind, Reader] = {
     Kind.CSV: read_csv,
     Kind.TEXT: read_plain_text,
 }
-
-
-def finish(item: Item, options: ReadOptions) -> Item:
-    """The checks every document passes: offset-preserving clean-up, run date, language."""
-    if isinstance(item, Reject):
-        return item
-    update: dict[str, str | None] = {"text": normalize_text(item.text)}
-    if item.title:
-        update["title"] = " ".join(normalize_text(item.title).split())
-    if not item.date and options.date:
-        update["date"] = options.date
-    if options.check_language:
-        identifier = default_identifier()
-        guess = identifier.guess(update["text"] or "")
-        if guess is not None:
-            update["language"] = guess.code
-        reason = identifier.rejection(guess)
-        if reason:
-            return Reject(item=_item_name(item), reason=reason)
-    return item.model_copy(update=update)
-
-
-def _item_name(doc: Document) -> str:
-    return doc.url or doc.id
 
 
 def _stdin_blob(stream: IO[str]) -> Blob:

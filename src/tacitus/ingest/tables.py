@@ -112,7 +112,7 @@ def _record(record: Any, item: str, fallback_id: str, blob: Blob, options: ReadO
     for name, value in blob.defaults.items():  # the record's own fields win over the file's
         if name not in ("id", "date") and not found.get(name):
             found[name] = value
-    return document(Blob(b"", item, fallback_id), text, **found)
+    return document(Blob(b"", item, fallback_id), text, options, **found)
 
 
 def _string(value: Any) -> str | None:
