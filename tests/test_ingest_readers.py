@@ -230,3 +230,33 @@ def test_normalize_offsets_hold_against_the_source_text(tmp_path, coder):
         start, end = event.span
         assert doc.text[start:end] == event.sentence
         assert normalize_text(source[start:end]) == event.sentence
+
+
+def test_ingest_language_reaches_the_store(tmp_path):
+    from tacitus.store import Store
+
+    path = tmp_path / "manila.txt"
+    path.write_text(article_text(4), encoding="utf-8")
+    (doc,) = list(iter_inputs([str(path)]))
+    with Store(":memory:") as store:
+        run_id = store.begin_run(config={}, model="none", model_version="0", dictionaries={})
+        store.write_batch(run_id, [(doc, "hash-1")], [])
+        assert store.sql("SELECT doc_id, language FROM documents").values.tolist() == [["manila", "en"]]
+
+
+@pytest.mark.model
+def test_cli_code_csv_with_field_mapping(tmp_path):
+    from typer.testing import CliRunner
+
+    from tacitus.cli import app
+
+    path = tmp_path / "wire.csv"
+    path.write_text(f'story,content,day\nk1,"{ARTICLES[0][3][0]}",2024-06-25\nk2,,2024-06-26\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["code", str(path), "--text-field", "content", "--id-field", "story",
+                                      "--date-field", "day"])
+    assert result.exit_code == 1, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(e["doc_id"], e["date"], e["source"]["code"], e["root"]) for e in events} >= {
+        ("k1", "2024-06-25", "KENCOP", "17")
+    }
+    assert f"{path}:3: no 'content' field, or it is empty" in result.stderr

@@ -98,7 +98,7 @@ class Fetcher:
     def _read_robots(self, site: str) -> urllib.robotparser.RobotFileParser | None:
         try:
             response = self._client.get(f"{site}/robots.txt")
-        except httpx.HTTPError:
+        except (httpx.HTTPError, httpx.InvalidURL, UnicodeError):
             return None
         if response.status_code != 200:
             return None
@@ -116,6 +116,8 @@ class Fetcher:
                 problem = f"timed out after {attempt} {'try' if attempt == 1 else 'tries'}"
             except httpx.TransportError as exc:
                 problem = f"connection failed ({type(exc).__name__}: {exc or 'no detail'})"
+            except (httpx.HTTPError, httpx.InvalidURL, UnicodeError) as exc:  # not worth retrying
+                raise FetchError(f"request failed ({type(exc).__name__}: {exc or 'no detail'})") from None
             else:
                 if response.status_code < 500:
                     return response
