@@ -41,7 +41,7 @@ def test_ingest_folder_is_recursive_and_sorted(tmp_path):
         (b"", "empty text"),
         (b"   \n\t ", "empty text"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        ("Caf\u00e9 au lait".encode("latin-1"), "not UTF-8"),
+        (bytes(range(0x80, 0x100)) * 4, "not UTF-8"),
     ],
 )
 def test_ingest_bad_files_are_rejected_with_reason(tmp_path, content, reason):
@@ -85,3 +85,12 @@ def test_ingest_stdin_text_and_jsonl():
     assert doc.id == "stdin"
     docs, _ = _split(list(iter_inputs(["-"], stdin=io.StringIO('{"id": "x", "text": "Iran condemned it."}\n'))))
     assert [d.id for d in docs] == ["x"]
+
+
+def test_ingest_legacy_encoding_is_detected(tmp_path):
+    path = tmp_path / "legacy.txt"
+    text = "The minister\u2019s \u201cfinal\u201d offer was rejected in Gen\u00e8ve, caf\u00e9 owners said."
+    path.write_bytes(text.encode("cp1252"))
+    (doc,) = list(iter_inputs([str(path)]))
+    assert "Gen\u00e8ve" in doc.text
+    assert "minister's \"final\" offer" in doc.text  # curly quotes straightened, one for one

@@ -81,11 +81,11 @@ class Run:
     def _rejected(reject: Reject) -> None:
         err.print(f"[yellow]skipped[/] {reject.item}: {reject.reason}", highlight=False)
 
-    def code(self, inputs: list[str], date: str | None):  # type: ignore[no-untyped-def]
-        """Yield (document, events) for every readable input."""
+    def code(self, inputs: list[str], date: str | None, **read_options: str):  # type: ignore[no-untyped-def]
+        """Yield (document, events) for every readable input (``read_options``: see ``iter_inputs``)."""
         with _progress() as progress:
             task = progress.add_task("coding", total=None, events=0)
-            for document, events in self.run.run(iter_inputs(inputs, date)):
+            for document, events in self.run.run(iter_inputs(inputs, date, **read_options)):
                 progress.update(task, advance=1, events=self.run.summary.events)
                 yield document, events
 
@@ -108,7 +108,9 @@ class Run:
 
 @app.command()
 def code(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl files, or - for stdin.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files (text, HTML, PDF, JSON Lines, CSV, RSS/Atom), folders (recursive), http(s) URLs, or - for stdin."
+    )],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write .jsonl, .csv or .parquet.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name (default: installed English model).")] = None,
     date: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for documents that carry none.")] = None,
@@ -117,16 +119,20 @@ def code(
     db: Annotated[Path | None, typer.Option(help="Also store documents and events in this DuckDB file.")] = None,
     keep_unknown: Annotated[bool, typer.Option(
         help="Also emit events with one actor unidentified ('---' or a sector with no country).")] = False,
+    text_field: Annotated[str, typer.Option(help="JSON Lines/CSV field holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSON Lines/CSV field holding the document id.")] = "id",
+    date_field: Annotated[str, typer.Option(help="JSON Lines/CSV field holding the document date.")] = "date",
 ) -> None:
     """Code documents into events (JSON Lines on stdout unless -o or --db is given)."""
     coder = Coder(_config(model, date, processes, batch_size, keep_unknown=keep_unknown))
     run = Run(coder, db)
+    fields = {"text_field": text_field, "id_field": id_field, "date_field": date_field}
     if db is not None and output is None:
-        for _ in run.code(inputs, date):
+        for _ in run.code(inputs, date, **fields):
             pass
     else:
         with EventWriter(output) as writer:
-            for _, events in run.code(inputs, date):
+            for _, events in run.code(inputs, date, **fields):
                 writer.write(events)
     raise typer.Exit(run.report())
 

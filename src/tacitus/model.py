@@ -28,6 +28,9 @@ class Document(_Record):
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    language: str | None = None  # ISO 639-1, set by the readers' language check
+    author: str | None = None
+    site: str | None = None  # the publishing site's name (page or feed metadata)
 
 
 class Actor(_Record):

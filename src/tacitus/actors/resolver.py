@@ -41,7 +41,10 @@ PARTITIVE = frozenset({"one", "some", "many", "most", "all", "several", "member"
                        "spokesperson", "official", "aide", "representative", "envoy", "delegation",
                        "minister", "ministry", "president", "fighter", "supporter", "troop", "force", "army",
                        "ambassador", "militant", "soldier", "number", "dozen", "hundred", "thousand",
-                       "government", "regime", "police", "forces"})
+                       "government", "regime", "police", "forces",
+                       # places: "residential districts of the Ukrainian city of Kharkiv" is in Ukraine
+                       "district", "area", "part", "outskirts", "suburb", "centre", "center", "region", "province",
+                       "city", "town", "village", "neighbourhood", "neighborhood", "capital", "territory"})
 
 
 @dataclass

@@ -86,7 +86,7 @@ def documents_table(documents: Sequence[tuple[Document, str]]) -> pa.Table:
             "url": doc.url,
             "title": doc.title,
             "date": doc.date,
-            "language": None,
+            "language": doc.language,
         }
         for doc, digest in documents
     ]
