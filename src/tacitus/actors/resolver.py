@@ -43,7 +43,7 @@ PARTITIVE = frozenset({"one", "some", "many", "most", "all", "several", "member"
                        "ambassador", "militant", "soldier", "number", "dozen", "hundred", "thousand",
                        "government", "regime", "police", "forces",
                        # places: "residential districts of the Ukrainian city of Kharkiv" is in Ukraine
-                       "district", "area", "part", "outskirts", "suburb", "centre", "center", "region", "province",
+                       "district", "area", "outskirts", "suburb", "centre", "center", "region", "province",
                        "city", "town", "village", "neighbourhood", "neighborhood", "capital", "territory"})
 
 
