@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorDictionary, ActorResolver, MentionMatcher
 from .config import Config
+from .enrich import Enricher, Enrichment
 from .events import Candidate, EventExtractor, Lexicon
 from .model import Actor, Document, Event
 from .nlp import load_model, model_version
@@ -57,6 +58,11 @@ class Coder:
     def extractor(self) -> EventExtractor:
         return EventExtractor(self.lexicon)
 
+    @functools.cached_property
+    def enricher(self) -> Enricher:
+        """Event dates and places (its gazetteer loads on first use)."""
+        return Enricher()
+
     def provenance(self) -> dict[str, str]:
         """Model and dictionary versions, for the record of a run."""
         info = {"model": model_version(self.nlp)}
@@ -86,11 +92,14 @@ class Coder:
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             resolver.read_sentence(sent)
-            for candidate in self.extractor.extract(sent, resolver):
-                events.append(self._event(candidate, document, index, sent, date))
+            candidates = self.extractor.extract(sent, resolver)
+            quads = [self.codebook.get(c.code).quad_class for c in candidates]
+            enriched = self.enricher.enrich(sent, candidates, quads, date, day)
+            for candidate, extra in zip(candidates, enriched, strict=True):
+                events.append(self._event(candidate, document, index, sent, extra))
         return events
 
-    def _event(self, c: Candidate, document: Document, index: int, sent: object, date: str | None) -> Event:
+    def _event(self, c: Candidate, document: Document, index: int, sent: object, extra: Enrichment) -> Event:
         entry = self.codebook.get(c.code)
         source = c.source or Actor()
         target = c.target or Actor()
@@ -101,7 +110,9 @@ class Coder:
             sentence_index=index,
             sentence=document.text[start:end],
             span=(start, end),
-            date=date,
+            date=extra.date,
+            date_precision=extra.date_precision,  # type: ignore[arg-type]
+            date_source=extra.date_source,  # type: ignore[arg-type]
             source=source,
             target=target,
             code=entry.code,
@@ -111,6 +122,7 @@ class Coder:
             plover=entry.plover,
             modality=c.modality,  # type: ignore[arg-type]
             claimed_by=c.claimed_by,
+            location=extra.location,
             confidence=_confidence(c),
         )
 
