@@ -64,6 +64,15 @@ def _owner(token: Token, triggers: set[int]) -> int | None:
     return None
 
 
+def _governors(token: Token) -> list[int]:
+    """The clauses a clause hangs on as a part of the same scene ("rallied ..., urging"; "went to attack")."""
+    found = []
+    while token.dep_ in ("advcl", "xcomp", "conj") and token.head.i != token.i and len(found) < 8:
+        token = token.head
+        found.append(token.i)
+    return found
+
+
 class Enricher:
     """Dates and places for the events of a sentence. Build once (per Coder); the gazetteer loads lazily."""
 
@@ -120,16 +129,21 @@ class Enricher:
 
     def _place(self, c: Candidate, mentions: list[tuple[PlaceMention, int | None]], quad: int) -> Location | None:
         """A named place in the candidate's clause (finest first), then outside every clause, then in the clause
-        of an event that is its subject ("a strike near Tyre killed..."), then the actors' country."""
+        of an event that governs it ("rallied in Tel Aviv, urging...") or is its subject ("a strike near Tyre
+        killed..."), then the actors' country. When the
+        event's own clause names only places the gazetteer does not know, the event has no place."""
         source, target = c.source, c.target
         countries = [a.country for a in (target, source) if a is not None]
         countries += [a.affiliation for a in (target, source) if a is not None]
-        subjects = {t.i for t in c.trigger.children if t.dep_ in ("nsubj", "nsubjpass")}
+        related = {t.i for t in c.trigger.children if t.dep_ in ("nsubj", "nsubjpass")}
+        related.update(_governors(c.trigger))
         for wanted in (c.trigger.i, None, -1):
-            places = [p for m, owner in mentions if (owner == wanted or (wanted == -1 and owner in subjects))
-                      and (p := resolve(m, self.gazetteer, countries))]
+            named = [m for m, owner in mentions if owner == wanted or (wanted == -1 and owner in related)]
+            places = [p for m in named if (p := resolve(m, self.gazetteer, countries))]
             if places:
                 return as_location(min(places, key=lambda p: _FINEST.get(p.precision, 3)))
+            if named and wanted == c.trigger.i:
+                return None  # its own clause names a place the gazetteer does not know: no place, not a guess
         if source is None and target is None:
             return None
         country = self.gazetteer.country(fallback_country(source or Actor(), target or Actor(), quad))

@@ -40,6 +40,9 @@ _ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DASHES = frozenset({"-", "--", "—", "–", "("})
 PRECISIONS = ("day", "week", "month", "year")
+# Words a date phrase can start with (besides digits): a cheap gate before the rules.
+_STARTS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(NUMBERS) | {
+    "yesterday", "today", "last", "this", "past", "next", "earlier", "later"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +124,10 @@ class DateSpotter:
         found: list[DateMention] = []
         i = sent.start
         while i < sent.end:
+            token = doc[i]
+            if token.lower_.rstrip(".") not in _STARTS and not token.text[:1].isdigit():
+                i += 1
+                continue
             mention = self._at(doc, i, sent)
             if mention is None:
                 i += 1
