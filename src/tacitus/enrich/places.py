@@ -1,9 +1,10 @@
 """Event places: place names spotted in a parsed sentence, resolved with the :class:`Gazetteer`.
 
 No NER: a place is the object of a locative preposition (``in Karbala``, ``near Baghdad airport``, ``outside
-Kabul``), the ``of`` complement of a place noun (``the city of Karbala``, ``the Green Zone of Baghdad``), or a
-demonym's capital (``the Iraqi capital``). Subjects and objects of verbs are never places (they are actors),
-nor are adjectives (``Iraqi``). See docs/enrichment.md.
+Kabul``), the ``of`` complement of a place noun, also as a verb's object (``the city of Karbala``, ``entered
+the Green Zone of Baghdad``), or a demonym's capital (``the Iraqi capital``). A bare name as a verb's subject
+or object is an actor, never a place (``Iran attacked Iraq``), nor is an adjective (``Iraqi``).
+See docs/enrichment.md.
 """
 
 from __future__ import annotations
