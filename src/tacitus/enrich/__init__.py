@@ -87,6 +87,11 @@ class Enricher:
             self._gazetteer = Gazetteer.builtin()
         return self._gazetteer
 
+    def warm_up(self) -> None:
+        """Build the gazetteer and load dateparser's English data now rather than on the first events."""
+        _ = self.gazetteer
+        self.resolver.resolve(DateMention(0, 1, "yesterday", None, "relative"), dt.date(2000, 1, 1))  # type: ignore[arg-type]
+
     def enrich(
         self, sent: Span, candidates: Sequence[Candidate], quad_classes: Sequence[int], doc_date: str | None,
         base: dt.date | None,
