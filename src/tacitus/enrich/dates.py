@@ -123,20 +123,20 @@ class DateSpotter:
         """Date mentions of a sentence, in text order."""
         doc = sent.doc
         found: list[DateMention] = []
-        i = sent.start
-        while i < sent.end:
-            token = doc[i]
-            if (token.lower_.rstrip(".") not in _STARTS and not token.text[:1].isdigit()
-                    and not _HYPHENED_YEAR.match(token.lower_)):
-                i += 1
+        next_free = sent.start
+        for token in sent:  # a cheap gate on the word first: most tokens cannot start a date phrase
+            i = token.i
+            if i < next_free:
+                continue
+            lower = token.lower_
+            if lower.rstrip(".") not in _STARTS and not lower[:1].isdigit() and not _HYPHENED_YEAR.match(lower):
                 continue
             mention = self._at(doc, i, sent)
             if mention is None:
-                i += 1
                 continue
             if not self._excluded(doc, mention, sent):
                 found.append(self._with_offset(doc, mention, sent))
-            i = mention.end
+            next_free = mention.end
         return found
 
     def _at(self, doc: Any, i: int, sent: Span) -> DateMention | None:
