@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorDictionary, ActorResolver, MentionMatcher
 from .config import Config
+from .enrich import Enricher, Enrichment
 from .events import Candidate, EventExtractor, Lexicon
 from .model import Actor, Document, Event
 from .nlp import load_model, model_version
@@ -57,6 +58,11 @@ class Coder:
     def extractor(self) -> EventExtractor:
         return EventExtractor(self.lexicon)
 
+    @functools.cached_property
+    def enricher(self) -> Enricher:
+        """Event dates and places (its gazetteer loads on first use)."""
+        return Enricher()
+
     def provenance(self) -> dict[str, str]:
         """Model and dictionary versions, for the record of a run."""
         info = {"model": model_version(self.nlp)}
@@ -82,17 +88,19 @@ class Coder:
         """Code a parsed document."""
         date = document.date or self.config.date
         day = parse_day(date)
-        resolver = ActorResolver.for_doc(doc, self.matcher, day or dt.date.today())
+        resolver = ActorResolver.for_doc(doc, self.matcher, day or dt.date.today(), self.enricher.gazetteer)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             resolver.read_sentence(sent)
-            for candidate in self.extractor.extract(sent, resolver):
-                if not self.config.keep_unknown and not (identified(candidate.source) and identified(candidate.target)):
-                    continue
-                events.append(self._event(candidate, document, index, sent, date))
+            candidates = [c for c in self.extractor.extract(sent, resolver)
+                          if self.config.keep_unknown or (identified(c.source) and identified(c.target))]
+            quads = [self.codebook.get(c.code).quad_class for c in candidates]
+            enriched = self.enricher.enrich(sent, candidates, quads, date, day)
+            for candidate, extra in zip(candidates, enriched, strict=True):
+                events.append(self._event(candidate, document, index, sent, extra))
         return events
 
-    def _event(self, c: Candidate, document: Document, index: int, sent: object, date: str | None) -> Event:
+    def _event(self, c: Candidate, document: Document, index: int, sent: object, extra: Enrichment) -> Event:
         entry = self.codebook.get(c.code)
         source = c.source or Actor()
         target = c.target or Actor()
@@ -103,7 +111,9 @@ class Coder:
             sentence_index=index,
             sentence=document.text[start:end],
             span=(start, end),
-            date=date,
+            date=extra.date,
+            date_precision=extra.date_precision,  # type: ignore[arg-type]
+            date_source=extra.date_source,  # type: ignore[arg-type]
             source=source,
             target=target,
             code=entry.code,
@@ -113,6 +123,7 @@ class Coder:
             plover=entry.plover,
             modality=c.modality,  # type: ignore[arg-type]
             claimed_by=c.claimed_by,
+            location=extra.location,
             confidence=_confidence(c),
         )
 

@@ -12,6 +12,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Modality = Literal["asserted", "negated", "hypothetical"]
+DatePrecision = Literal["day", "week", "month", "year"]
+DateSource = Literal["sentence", "document"]
 UNKNOWN = "---"
 
 
@@ -49,6 +51,8 @@ class Actor(_Record):
 
 
 class Location(_Record):
+    """Where an event happened: ``country`` is ISO alpha-3; ``precision`` is city, region or country."""
+
     name: str
     country: str | None = None
     lat: float | None = None
@@ -76,6 +80,8 @@ class Event(_Record):
     claimed_by: Actor | None = None
     location: Location | None = None
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    date_precision: DatePrecision | None = None  # of ``date``: 2020-01-03 day (week: its Monday), 2020-01, 1980
+    date_source: DateSource | None = None  # a date phrase of the sentence, or the document's date
 
     @staticmethod
     def make_id(doc_id: str, sentence_index: int, source: str, target: str, code: str) -> str:
@@ -114,6 +120,8 @@ class Event(_Record):
             location_lon=self.location.lon if self.location else None,
             location_precision=self.location.precision if self.location else None,
             confidence=self.confidence,
+            date_precision=self.date_precision,
+            date_source=self.date_source,
         )
         return row
 

@@ -10,13 +10,22 @@ person or office the code of the body it belongs to; a proper name introduced wi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .dictionary import Entry
 from .matcher import Mention, MentionMatcher
+
+
+class PlaceIndex(Protocol):
+    """A gazetteer: the country (ISO alpha-3) of a place name, preferring the given countries."""
+
+    def lookup(self, name: str, countries: Iterable[str | None] = (), kind: str | None = None) -> Any: ...
+
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
@@ -29,6 +38,8 @@ ROLE_HEADS = frozenset({"commander", "leader", "chief", "head", "official", "spo
 # names none ("police detained protesters in Nairobi" -> KENCOP, KENCVL).
 HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "MED", "EDU", "LAB", "HLH", "REF",
                           "AGR", "BUS", "REL", "CRM", "REB", "INS", "SEP", "ELI", "SPY", "UAF", "ENV"})
+# Roles in which an unknown proper name that the gazetteer knows is taken as a place standing for its country.
+PLACE_ROLES = frozenset({"pobj", "dobj", "nsubjpass", "conj", "appos"})
 # Prepositions that place a phrase or a clause somewhere: "residents in southern Lebanon", "in Khartoum".
 LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "across", "throughout", "inside", "from", "of"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -60,9 +71,11 @@ class _Seen:
 class ActorResolver:
     """Per-document resolution state; build one per document with :meth:`for_doc`."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], day: dt.date | None) -> None:
+    def __init__(self, doc: Doc, mentions: list[Mention], day: dt.date | None,
+                 places: PlaceIndex | None = None) -> None:
         self.doc = doc
         self.day = day
+        self.places = places
         self.by_token: dict[int, Mention] = {}
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -71,10 +84,13 @@ class ActorResolver:
         self.seen: list[_Seen] = []
         self.aliases: dict[str, Actor] = {}
         self._cache: dict[int, Actor | None] = {}
+        self._countries = [m.best.country for m in mentions if m.best.country]
+        self.acted_on: dict[str, Actor] = {}  # patient code -> who last arrested, attacked or killed them
 
     @classmethod
-    def for_doc(cls, doc: Doc, matcher: MentionMatcher, day: dt.date | None) -> ActorResolver:
-        return cls(doc, matcher.find(doc), day)
+    def for_doc(cls, doc: Doc, matcher: MentionMatcher, day: dt.date | None,
+                places: PlaceIndex | None = None) -> ActorResolver:
+        return cls(doc, matcher.find(doc), day, places)
 
     # -- document memory -------------------------------------------------------------------------
 
@@ -96,7 +112,7 @@ class ActorResolver:
                     self._remember(token, actor)
 
     def _remember(self, token: Token, actor: Actor) -> None:
-        person = bool(actor.name and self._is_person_name(token))
+        person = bool(actor.name and actor.code != actor.country and self._is_person_name(token))
         self.seen.append(_Seen(token.i, actor, person, token.tag_ in ("NNS", "NNPS")))
 
     def _is_person_name(self, token: Token) -> bool:
@@ -188,7 +204,18 @@ class ActorResolver:
             return lent
         if actor is not None and not actor.country:
             actor = self._definite(head, actor)
+        if actor is None and head.dep_ in PLACE_ROLES:
+            country = self._gazetteer_country(head)
+            if country:  # "Russian forces shelled Kharkiv": a city stands for its country, as a capital does
+                return Actor(code=country, country=country, name=_name_run(head), text=_phrase(head))
         return actor
+
+    def _gazetteer_country(self, token: Token) -> str | None:
+        """The country of a proper name the actor dictionary does not know but the gazetteer does."""
+        if self.places is None or token.pos_ != "PROPN" or token.i in self.by_token or token.text in self.aliases:
+            return None
+        place = self.places.lookup(_name_run(token), self._countries)
+        return place.country if place is not None else None
 
     def _lent(self, head: Token, follow_appos: bool, depth: int) -> Actor | None:
         for child in head.children:
@@ -342,6 +369,10 @@ class ActorResolver:
             mention = self.by_token.get(token.i)
             if mention is not None and mention.best.kind in ("country", "place") and mention.best.country:
                 countries.add(mention.best.country)
+            elif mention is None:
+                country = self._gazetteer_country(token)
+                if country:
+                    countries.add(country)
         return countries
 
     def _definite(self, head: Token, actor: Actor) -> Actor:
@@ -383,6 +414,17 @@ def _home_country(doc: Doc, mentions: list[Mention]) -> str | None:
         counts[mention.best.country or ""] = counts.get(mention.best.country or "", 0) + 1
     best, n = max(counts.items(), key=lambda kv: kv[1])
     return best if n * 2 > len(countries) else None
+
+
+def _name_run(token: Token) -> str:
+    """A proper name with its proper-noun compounds: 'El Obeid', 'Port-au-Prince'."""
+    start = token.i
+    while start > 0:
+        before = token.doc[start - 1]
+        if before.pos_ != "PROPN" or before.head.i not in range(start, token.i + 1):
+            break
+        start -= 1
+    return token.doc[start : token.i + 1].text
 
 
 def _phrase(head: Token) -> str:

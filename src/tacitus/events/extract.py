@@ -49,11 +49,15 @@ NOUN_SENSES: dict[str, dict[str, str]] = {
                "doctors": "143", "air": "195", "drone": "195", "missile": "195", "rocket": "195",
                "precision": "195", "airstrike": "195", "retaliatory": "190", "military": "190"},
 }
+# Roots of reactions to another's act: their target is whoever did the act ("protested his detention").
+REACTION_ROOTS = frozenset({"05", "10", "11", "12", "14"})
+# Acts a later reaction can point back to.
+COERCIVE_ROOTS = frozenset({"17", "18", "19", "20"})
 # Nouns through which a border names its other side: "troops to its border with Belarus" acts on Belarus.
 BORDERS = frozenset({"border", "frontier", "boundary"})
 # Roots whose events, with no one named as target, act on the place they happen in: "Russia massed troops
 # near the Ukrainian border" (RUS -> UKR), "Boko Haram bombed a market in Maiduguri" (NGAREB -> NGA).
-PLACE_ROOTS = frozenset({"04", "07", "08", "14", "15", "17", "18", "19", "20"})
+PLACE_ROOTS = frozenset({"042", "07", "08", "14", "15", "17", "18", "19", "20"})  # 042: visits, not meetings
 PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "toward", "towards", "from", "on", "across", "outside",
                                 "around", "inside", "along", "throughout", "to"})
 # Roots whose verb's clausal complement names the addressee ("demanded that Turkey withdraw").
@@ -183,6 +187,12 @@ class EventExtractor:
         extras = set(pattern.extras)
         carriers = [verb] + [c for c in verb.children
                              if lemma(c) in extras or c.dep_ in ("dobj", "prt", "advmod", "xcomp")]
+        if pattern.code[:2] in REACTION_ROOTS:
+            # "protested his detention", "condemned the arrest of X by Y": the one who acted is the target
+            for obj in (c for c in verb.children if c.dep_ == "dobj" and lemma(c) in PATIENT_POSSESSOR):
+                doer = self._doer(obj, actors)
+                if doer:
+                    return doer
         preposition = pattern.target_preposition
         if preposition is not None:
             found = self._prep_targets(carriers, (preposition,), actors)
@@ -221,6 +231,26 @@ class EventExtractor:
             return found
         # Wire prose names the other party with a preposition the pattern did not list ("spoke with").
         return self._prep_targets(carriers, FALLBACK_PREPOSITIONS, actors)
+
+    def _doer(self, noun: Token, actors: ActorResolver) -> list[Actor]:
+        """Who did what an event noun names: its 'by' agent or actor modifier, else who did it to its patient."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                found = [a for obj in child.children if obj.dep_ == "pobj" for a in self._expand(obj, actors)]
+                if found:
+                    return found
+            if child.dep_ in ("amod", "compound", "nmod"):
+                found = self._modifier_agents(child, actors)
+                if found:
+                    return found
+        patients = [a for c in noun.children if c.dep_ == "poss" for a in self._expand(c, actors)]
+        patients += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for obj in c.children if obj.dep_ == "pobj" for a in self._expand(obj, actors)]
+        for patient in patients:
+            doer = actors.acted_on.get(patient.code)
+            if doer is not None:
+                return [doer]
+        return []
 
     # -- nouns -----------------------------------------------------------------------------------
 
@@ -369,8 +399,9 @@ class EventExtractor:
                 actors: ActorResolver, nominal: bool, clause: Token) -> list[Candidate]:
         sources = [s for s in sources if s.known] or [Actor()]
         targets = [t for t in targets if t.known]
-        if not targets and code[:2] in PLACE_ROOTS:
-            targets = self._place_targets(clause, actors)
+        if not targets and (code[:2] in PLACE_ROOTS or code[:3] in PLACE_ROOTS) and len(sources) == 1:
+            targets = [t for t in self._place_targets(clause, actors)
+                       if not (code[:2] == "08" and t.country == sources[0].country)]  # withdrew from its own town
         targets = targets or [Actor()]
         if len(sources) > 1 and not targets[0].known and (
             code[:2] in RECIPROCAL_ROOTS or code[:3] in RECIPROCAL_ROOTS or lemma(trigger) in RECIPROCAL_VERBS
@@ -391,6 +422,8 @@ class EventExtractor:
                     continue  # an actor acting on itself ("raised its alert level") is no event between two
                 source, target = _lend_country(code, source, target)
                 events.append(Candidate(trigger, code, source, target, mood, claimed_by, nominal))
+                if mood == "asserted" and code[:2] in COERCIVE_ROOTS and source.known and target.known:
+                    actors.acted_on[target.code] = source  # "Musleh's arrest" later: who arrested him
         return events
 
     def _place_targets(self, clause: Token, actors: ActorResolver) -> list[Actor]:

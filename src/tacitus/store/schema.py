@@ -54,6 +54,8 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("location_lon", "DOUBLE"),
     ("location_precision", "VARCHAR"),
     ("confidence", "DOUBLE"),
+    ("date_precision", "VARCHAR"),
+    ("date_source", "VARCHAR"),
 )
 EVENT_FIELDS: tuple[str, ...] = tuple(name for name, _ in EVENT_COLUMNS)
 
@@ -67,10 +69,13 @@ DOCUMENT_SCHEMA = pa.schema([(name, pa.string()) for name in DOCUMENT_FIELDS])
 REJECT_SCHEMA = pa.schema([("item", pa.string()), ("reason", pa.string())])
 
 
+_V1_EVENT_COLUMNS = 32  # columns of schema 1; later columns come from their own migration steps
+
+
 def _event_table_sql() -> str:
-    """CREATE TABLE for events: the flat record, the run, and the derived day."""
+    """CREATE TABLE for events as schema 1 made it: the flat record, the run, and the derived day."""
     required = {"event_id": " PRIMARY KEY", "doc_id": " NOT NULL", "code": " NOT NULL", "root": " NOT NULL"}
-    cols = [f"{name} {sql}{required.get(name, '')}" for name, sql in EVENT_COLUMNS]
+    cols = [f"{name} {sql}{required.get(name, '')}" for name, sql in EVENT_COLUMNS[:_V1_EVENT_COLUMNS]]
     cols += ["run_id VARCHAR", "day DATE"]
     return "CREATE TABLE events (\n  " + ",\n  ".join(cols) + "\n)"
 
@@ -129,7 +134,17 @@ _INITIAL = (
 )""",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _INITIAL),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _INITIAL),
+    Migration(
+        2,
+        "event date precision and source (issue 6)",
+        (
+            "ALTER TABLE events ADD COLUMN date_precision VARCHAR",
+            "ALTER TABLE events ADD COLUMN date_source VARCHAR",
+        ),
+    ),
+)
 
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

@@ -250,7 +250,8 @@ _FULL_DATE = "CASE WHEN length(e.date) >= 10 THEN try_cast(left(e.date, 10) AS D
 _INPUT_SQL = f"""SELECT e.event_id, e.doc_id,
   coalesce({_FULL_DATE}, {day_sql("d.doc_date")}),
   e.code, e.root, e.source_code, e.source_country, e.source_sector,
-  e.target_code, e.target_country, e.target_sector, e.location_name, e.location_country,
+  e.target_code, e.target_country, e.target_sector,
+  CASE WHEN coalesce(e.location_precision, '') <> 'country' THEN e.location_name END, e.location_country,
   {day_sql("d.doc_date")}, d.doc_source
 FROM events e LEFT JOIN ({DOC_INFO_SQL}) d ON d.doc_id = e.doc_id
 WHERE e.modality = 'asserted'"""
