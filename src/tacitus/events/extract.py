@@ -132,6 +132,11 @@ class EventExtractor:
             targets = self._children(verb, ("nsubjpass",), actors)
             if not targets and verb.dep_ == "acl":
                 targets = self._expand(verb.head, actors)  # "militants backed by Iran"
+        elif pattern.source_prepositions:
+            # converse verbs ("Ukraine received jets from Denmark"): the preposition's object is the source
+            near = [verb, *verb.children, *(g for c in verb.children for g in c.children)]
+            sources = self._prep_targets(near, pattern.source_prepositions, actors)
+            targets = self._sources(verb, actors)
         else:
             sources = self._sources(verb, actors)
             targets = self._targets(verb, pattern, actors)
