@@ -38,8 +38,12 @@ class VerbPattern:
 
     @property
     def target_preposition(self) -> str | None:
-        """'set fire to': the target is the object of the pattern's final preposition."""
-        if self.extras and self.extras[-1] in PREPOSITIONS:
+        """'set fire to': the target is the object of the pattern's final preposition.
+
+        Not when the target column starts with ``obj``: the final word is then a particle whose object is the
+        target ("supplied the Houthis with missiles", "welcomed Putin to Pyongyang").
+        """
+        if self.extras and self.extras[-1] in PREPOSITIONS and self.targets[:1] != ("obj",):
             return self.extras[-1]
         return None
 
