@@ -15,6 +15,7 @@ import pytest
 DATA = Path(__file__).resolve().parent.parent / "src" / "tacitus" / "data"
 VERBS = DATA / "verbs.tsv"
 NOUNS = DATA / "nouns.tsv"
+SYNSETS = DATA / "synsets.tsv"
 CAMEO = DATA / "cameo.tsv"
 
 VERB_HEADER = ["verb", "code", "target", "example"]
@@ -23,7 +24,9 @@ ROOTS = [f"{n:02d}" for n in range(1, 21)]
 # A CAMEO code: a root 01-20, optionally followed by one or two more digits ("19", "190", "0841").
 CODE = re.compile(r"(0[1-9]|1[0-9]|20)[0-9]{0,2}")
 LEMMA_WORD = re.compile(r"[a-z]+(-[a-z]+)*")
-TARGET_ALT = re.compile(r"obj|[a-z]+")
+SYNSET_NAME = re.compile(r"&[A-Z][A-Z_]*")
+# "obj", a preposition, or "src:" + the preposition that introduces the source of a converse verb.
+TARGET_ALT = re.compile(r"obj|[a-z]+|src:[a-z]+")
 
 
 def read_tsv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -75,8 +78,42 @@ def test_every_root_has_verbs(verbs: list[dict[str, str]]) -> None:
     assert not missing, {root: per_root[root] for root in missing}
 
 
+@pytest.fixture(scope="module")
+def synsets() -> dict[str, list[str]]:
+    header, rows = read_tsv(SYNSETS)
+    assert header == ["synset", "words"]
+    names = [r["synset"] for r in rows]
+    assert len(names) == len(set(names)), "a synonym set is defined twice"
+    return {r["synset"]: r["words"].split("|") for r in rows}
+
+
+def test_synsets_are_named_sets_of_lowercase_words(synsets: dict[str, list[str]]) -> None:
+    assert all(SYNSET_NAME.fullmatch(name) for name in synsets)
+    bad = {name: w for name, words in synsets.items() for w in words if not LEMMA_WORD.fullmatch(w)}
+    assert not bad
+    assert all(len(words) == len(set(words)) for words in synsets.values())
+
+
+def test_verb_rows_name_known_synsets(verbs: list[dict[str, str]], synsets: dict[str, list[str]]) -> None:
+    used = {w for r in verbs for w in r["verb"].split(" ") if w.startswith("&")}
+    assert used, "no verb row uses a synonym set"
+    assert used <= set(synsets), used - set(synsets)
+    assert not [r["verb"] for r in verbs if r["verb"].startswith("&")], "a row must start with a verb"
+    assert set(synsets) <= used, f"unused synonym sets: {set(synsets) - used}"
+
+
+def test_converse_rows_name_only_their_source(verbs: list[dict[str, str]]) -> None:
+    converse = [r for r in verbs if "src:" in r["target"]]
+    assert len(converse) >= 20
+    # The target of a converse verb is its subject; other places in the cell would be ignored.
+    assert not [r["verb"] for r in converse if not all(a.startswith("src:") for a in r["target"].split("|"))]
+
+
 def test_verb_patterns_are_lowercase_lemmas(verbs: list[dict[str, str]]) -> None:
-    bad = [r["verb"] for r in verbs if not all(LEMMA_WORD.fullmatch(w) for w in r["verb"].split(" "))]
+    bad = [
+        r["verb"] for r in verbs
+        if not all(LEMMA_WORD.fullmatch(w) or SYNSET_NAME.fullmatch(w) for w in r["verb"].split(" "))
+    ]
     assert not bad, bad[:10]
     assert all(r["verb"] == r["verb"].strip() and "  " not in r["verb"] for r in verbs)
 

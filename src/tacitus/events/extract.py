@@ -131,6 +131,8 @@ class EventExtractor:
                                 clause=verb)
         if pattern is None or (lemma_ in NOT_WITH_CLAUSE and _takes_clause(verb)):
             return []
+        # "called a general strike": the pattern's own object noun is not a second, nominal event
+        used_nouns.update(c.i for c in verb.children if c.dep_ in ("dobj", "attr") and lemma(c) in pattern.extras)
         if lemma_ in DENIALS and any(c.dep_ in ("xcomp", "ccomp", "pcomp") or c.tag_ == "VBG"
                                      for c in verb.children):
             return []  # "denied attacking Y": the attack is coded, negated; the denial is not an event
@@ -157,6 +159,11 @@ class EventExtractor:
             targets = self._children(verb, ("nsubjpass",), actors)
             if not targets and verb.dep_ == "acl":
                 targets = self._expand(verb.head, actors)  # "militants backed by Iran"
+        elif pattern.source_prepositions:
+            # converse verbs ("Ukraine received jets from Denmark"): the preposition's object is the source
+            near = [verb, *verb.children, *(g for c in verb.children for g in c.children)]
+            sources = self._prep_targets(near, pattern.source_prepositions, actors)
+            targets = self._sources(verb, actors)
         else:
             sources = self._sources(verb, actors)
             targets = self._targets(verb, pattern, actors)
@@ -505,6 +512,10 @@ def _dependent_words(verb: Token) -> set[str]:
         if child.dep_ not in PATTERN_DEPS:
             continue
         words.update((child.lower_, lemma(child)))
+        if child.dep_ == "prep":  # "go on strike", "come under fire"
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    words.update((obj.lower_, lemma(obj)))
         if child.dep_ in ("dobj", "prt", "advmod", "attr"):
             for grandchild in child.children:
                 if grandchild.dep_ in ("prep", "prt", "compound", "amod"):
