@@ -54,7 +54,10 @@ REACTION_ROOTS = frozenset({"05", "10", "11", "12", "14"})
 # Acts a later reaction can point back to.
 COERCIVE_ROOTS = frozenset({"17", "18", "19", "20"})
 # Nouns through which a border names its other side: "troops to its border with Belarus" acts on Belarus.
-BORDERS = frozenset({"border", "frontier", "boundary"})
+# Likewise a relation names its other party: "an upbeat note on its ties with Malaysia".
+BORDERS = frozenset({"border", "frontier", "boundary", "tie", "relation", "relationship", "partnership",
+                     "cooperation", "dispute", "row", "feud", "rift", "rapprochement", "normalisation",
+                     "normalization"})
 # Roots whose events, with no one named as target, act on the place they happen in: "Russia massed troops
 # near the Ukrainian border" (RUS -> UKR), "Boko Haram bombed a market in Maiduguri" (NGAREB -> NGA).
 PLACE_ROOTS = frozenset({"042", "07", "08", "14", "15", "17", "18", "19", "20"})  # 042: visits, not meetings
@@ -476,7 +479,7 @@ def _has_subject(token: Token) -> bool:
 
 
 def _across_border(token: Token) -> Token:
-    """'its border with Belarus' -> Belarus; any other phrase -> itself."""
+    """'its border with Belarus', 'its ties with Malaysia' -> the other party; any other phrase -> itself."""
     if lemma(token) in BORDERS:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "with":
