@@ -1,0 +1,484 @@
+"""PETRARCH verb patterns and actor phrases matched on spaCy's dependency parse of raw text.
+
+PETRARCH reads a verb phrase off a treebank tree; here the same pattern is read off the verb's dependency
+subtree:
+
+* ``*`` is the verb, found by surface form (``LEFT``, irregular forms, regular -S/-ED/-ING forms) or lemma;
+  a multi-word verb (``BREAK_DOWN``) also needs its particle among the verb's dependents or next tokens;
+* words after ``*`` must occur, in order, among the tokens of the verb's phrase to its right (its subtree,
+  without the subtrees of clauses that have their own subject); words joined with ``_`` must be adjacent;
+* words before ``*`` must occur, in order, among the tokens before the verb in the sentence;
+* ``&SYNSET`` matches any member phrase; ``$`` marks where the source is read, ``+`` the target, ``^`` skips
+  a phrase, ``%`` makes a compound subject act on each of its own members;
+* the longest matching pattern wins (ties: the first in the file); no match gives the block's default code.
+
+Actors come from noun phrases: actor names and agent words found in the phrase (pre-modifiers, the head,
+compound names) compose into one code (``ARN`` + ``[~GOV]`` -> ``ARNGOV``, ``[NGO~]`` + ``ARN`` ->
+``NGOARN``); a phrase with an agent but no actor takes the actors of its ``of``/``in``/``from`` phrase
+("lawmakers in Fornost and Gondor" -> ``FORLEG``, ``GONLEG``); conjuncts give one actor each and share the
+first conjunct's modifiers ("Danish media and government" -> ``DNKMED``, ``DNKGOV``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .readers import ActorRecord, AgentRecord, Dictionaries, PatternWord, VerbPatternRecord
+
+MARKERS = frozenset({"$", "+", "%", "^"})
+SKIP_TEXT = frozenset({"-", "–", "—", '"', "'", "``", "''"})
+# Children whose subtrees are not part of a noun phrase's own words.
+NP_CUT = frozenset({"relcl", "acl", "conj", "cc", "appos", "punct", "prep", "advcl", "parataxis"})
+ACTOR_PREPS = frozenset({"of", "in", "from"})
+# Clauses under a verb that are not part of its phrase when they have their own subject.
+CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "csubj", "conj"})
+TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "nsubj", "nsubjpass", "npadvmod", "appos"})
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One PETRARCH-style event: source code, target code, event code."""
+
+    source: str
+    target: str
+    code: str
+
+
+@dataclass
+class _Trie:
+    root: dict = field(default_factory=dict)
+
+    def add(self, words: tuple[str, ...], value: object) -> None:
+        node = self.root
+        for word in words:
+            node = node.setdefault(word, {})
+        node.setdefault(None, []).append(value)
+
+    def longest(self, words: list[str], start: int) -> tuple[int, list] | None:
+        node = self.root
+        best = None
+        for j in range(start, len(words)):
+            node = node.get(words[j])
+            if node is None:
+                break
+            if None in node:
+                best = (j, node[None])
+        return best
+
+
+def _norm_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words as compared with tokens: hyphens split off and dropped."""
+    out: list[str] = []
+    for word in words:
+        out.extend(part for part in word.replace("’", "'").split("-") if part)
+    return tuple(out)
+
+
+def _token_key(token: Token) -> list[str]:
+    text = token.text.replace("’", "'").upper()
+    return [part for part in text.split("-") if part] or [text]
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int  # exclusive, token indices in the doc
+    actor: ActorRecord | None = None
+    agent: AgentRecord | None = None
+
+
+class PatternCoder:
+    """Codes sentences with one set of PETRARCH dictionaries (see the module docstring)."""
+
+    def __init__(self, dictionaries: Dictionaries) -> None:
+        self.dictionaries = dictionaries
+        self.names = _Trie()
+        for actor in dictionaries.actors:
+            for name in actor.names:
+                self.names.add(_norm_words(name), ("actor", actor))
+        for agent in dictionaries.agents:
+            for name in agent.names:
+                self.names.add(_norm_words(name), ("agent", agent))
+        self.discards = _Trie()
+        for discard in dictionaries.discards:
+            self.discards.add(_norm_words(discard.words), discard)
+        self.forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # surface form -> (extra words, block)
+        self.lemmas: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for verb in dictionaries.verbs.verbs:
+            head, extra = verb.words[0], verb.words[1:]
+            self.lemmas.setdefault(head, []).append((extra, verb.block))
+            for form in (head, *_regular_forms(head)):
+                self.forms.setdefault(form, []).append((extra, verb.block))
+            for form in verb.forms:
+                self.forms.setdefault(form[0], []).append((form[1:], verb.block))
+        self.synsets = {name: [_norm_words(m) for m in members]
+                        for name, members in dictionaries.verbs.synsets.items()}
+        self.require_dyad = True
+
+    # -- discards ------------------------------------------------------------------------------------
+
+    def discarded(self, words: list[str]) -> str | None:
+        """'story' or 'sentence' when a discard phrase occurs in the words, else None."""
+        found = None
+        for k in range(len(words)):
+            hit = self.discards.longest(words, k)
+            if hit is not None:
+                if any(d.story for d in hit[1]):
+                    return "story"
+                found = "sentence"
+        return found
+
+    # -- mentions ------------------------------------------------------------------------------------
+
+    def mentions(self, sent: Span) -> dict[int, Mention]:
+        """Actor and agent names in a sentence (longest match, left to right), by token index."""
+        positions: list[int] = []
+        words: list[str] = []
+        for token in sent:
+            if token.text in SKIP_TEXT or token.is_space:
+                continue
+            for part in _token_key(token):
+                positions.append(token.i)
+                words.append(part)
+        found: dict[int, Mention] = {}
+        k = 0
+        while k < len(words):
+            hit = self.names.longest(words, k)
+            if hit is None:
+                k += 1
+                continue
+            last, values = hit
+            actors = [v for kind, v in values if kind == "actor"]
+            agents = [v for kind, v in values if kind == "agent"]
+            mention = Mention(positions[k], positions[last] + 1, actors[0] if actors else None,
+                              agents[0] if agents and not actors else None)
+            for i in range(mention.start, mention.end):
+                found[i] = mention
+            k = last + 1
+        return found
+
+    # -- actors --------------------------------------------------------------------------------------
+
+    def actors(self, head: Token, mentions: dict[int, Mention], day: dt.date | None) -> list[str]:
+        """Codes of the phrase headed by ``head`` and of its conjuncts."""
+        first = self._phrase(head, mentions, day, inherit=None)
+        codes = list(first)
+        shared = self._shared(head, mentions, day)
+        for conj in _conjuncts(head):
+            own = self._phrase(conj, mentions, day, inherit=shared)
+            codes.extend(own)
+        return list(dict.fromkeys(codes))
+
+    def _shared(self, head: Token, mentions: dict[int, Mention], day: dt.date | None) -> tuple[list[str], list]:
+        """The actor codes and agents of a first conjunct's pre-modifiers, lent to later conjuncts."""
+        actors: list[str] = []
+        agents: list[AgentRecord] = []
+        own = mentions.get(head.i)
+        for token in head.lefts:
+            if token.dep_ in NP_CUT or token.dep_ == "det":
+                continue
+            for t in token.subtree:
+                mention = mentions.get(t.i)
+                if mention is None or mention is own:
+                    continue
+                if mention.actor is not None:
+                    actors.extend(c for c in mention.actor.codes_on(day) if c not in actors)
+                elif mention.agent is not None and mention.agent not in agents:
+                    agents.append(mention.agent)
+        return actors, agents
+
+    def _phrase(self, head: Token, mentions: dict[int, Mention], day: dt.date | None,
+                inherit: tuple[list[str], list] | None) -> list[str]:
+        own = _own_tokens(head, mentions)
+        seen: list[Mention] = []
+        for i in sorted(own):
+            mention = mentions.get(i)
+            if mention is not None and mention not in seen:
+                seen.append(mention)
+        actor_codes: list[list[str]] = [list(m.actor.codes_on(day)) for m in seen if m.actor is not None]
+        actor_codes = [c for c in actor_codes if c]
+        agents = [m.agent for m in seen if m.agent is not None]
+        if not actor_codes:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ACTOR_PREPS and child.i not in own:
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects and agents:
+                        found = self.actors(objects[0], mentions, day)
+                        if found:
+                            return [compose(code, agents) for code in found]
+        if not actor_codes and inherit is not None and agents:
+            shared_actors, shared_agents = inherit
+            if shared_actors:
+                return [compose(code, shared_agents + agents) for code in shared_actors]
+        if not actor_codes and not agents:
+            return []
+        if not actor_codes:
+            return [compose("---", agents)]
+        # 'evil Arnor awful Gondor': the phrase is its head's actor; a modifier actor adds nothing
+        head_codes = actor_codes[-1]
+        return [compose(code, agents) for code in head_codes]
+
+    # -- verbs ---------------------------------------------------------------------------------------
+
+    def blocks(self, verb: Token) -> list[tuple[str, int]]:
+        """Verb blocks this token opens, with the index of its last word (multi-word verbs)."""
+        text = verb.text.upper()
+        lemma = verb.lemma_.upper()
+        found: list[tuple[str, int]] = []
+        for table, key in ((self.forms, text), (self.lemmas, lemma)):
+            for extra, block in table.get(key, []):
+                end = _multiword_end(verb, extra)
+                if end is not None and (block, end) not in found:
+                    found.append((block, end))
+        found.sort(key=lambda pair: -pair[1])  # multi-word verbs first
+        return found
+
+    def match(self, verb: Token, block: str, end: int, sent: Span) -> tuple[VerbPatternRecord | None, dict]:
+        """The best pattern of a block for this verb, with where its markers point."""
+        after = _phrase_tokens(verb, end)
+        before = [t for t in sent if t.i < verb.i and t.text not in SKIP_TEXT]
+        best: tuple[VerbPatternRecord | None, dict] = (None, {})
+        best_size = -1
+        for pattern in self.dictionaries.verbs.patterns.get(block, []):
+            if pattern.size <= best_size:
+                continue
+            marks: dict = {}
+            if self._seq(pattern.post, after, marks) and self._seq(pattern.pre, before, marks, backwards=True):
+                best, best_size = (pattern, marks), pattern.size
+        return best
+
+    def _seq(self, words: tuple[PatternWord, ...], tokens: list[Token], marks: dict, backwards: bool = False) -> bool:
+        """Whether the pattern words occur in order among the tokens (nearest the verb first if backwards)."""
+        if not words:
+            return True
+        keys = [t.text.upper() for t in tokens]
+        lemmas = [t.lemma_.upper() for t in tokens]
+        if backwards:
+            return self._seq_back(words, tokens, keys, lemmas, marks)
+        k = 0
+        prev_end = -1
+        for word in words:
+            if word.text in MARKERS:
+                marks[word.text] = k
+                continue
+            hit = self._find(word, keys, lemmas, k, prev_end if word.joined else None)
+            if hit is None:
+                return False
+            prev_end = hit
+            k = hit + 1
+        return True
+
+    def _seq_back(self, words, tokens, keys, lemmas, marks) -> bool:  # type: ignore[no-untyped-def]
+        k = len(tokens)
+        for word in reversed([w for w in words if w.text not in MARKERS]):
+            found = None
+            for j in range(k - 1, -1, -1):
+                if self._at(word.text, keys, lemmas, j) is not None:
+                    found = j
+                    break
+            if found is None:
+                return False
+            k = found
+        if any(w.text == "%" for w in words):
+            marks["%"] = True
+        return True
+
+    def _find(self, word: PatternWord, keys: list[str], lemmas: list[str], start: int, adjacent: int | None) -> int | None:
+        if adjacent is not None:
+            return self._at(word.text, keys, lemmas, adjacent + 1)
+        for j in range(start, len(keys)):
+            end = self._at(word.text, keys, lemmas, j)
+            if end is not None:
+                return end
+        return None
+
+    def _at(self, text: str, keys: list[str], lemmas: list[str], j: int) -> int | None:
+        """End index when the word (or a synset member) matches at position j."""
+        if j >= len(keys):
+            return None
+        if text.startswith("&"):
+            for member in self.synsets.get(text[1:].rstrip("_"), []):
+                end = self._member(member, keys, lemmas, j)
+                if end is not None:
+                    return end
+            return None
+        if keys[j] == text or lemmas[j] == text:
+            return j
+        return None
+
+    def _member(self, member: tuple[str, ...], keys: list[str], lemmas: list[str], j: int) -> int | None:
+        for n, word in enumerate(member):
+            if word.startswith("&"):
+                end = self._at(word, keys, lemmas, j + n)
+                if end is None:
+                    return None
+                continue
+            if j + n >= len(keys) or (keys[j + n] != word and lemmas[j + n] != word):
+                return None
+        return j + len(member) - 1
+
+
+def compose(actor: str, agents: list[AgentRecord]) -> str:
+    """'ARN' + [~GOV] -> 'ARNGOV'; [NGO~] + 'ARN' -> 'NGOARN'; an agent already in the code adds nothing."""
+    code = actor
+    for agent in agents:
+        bare = agent.bare
+        if not bare or bare in code[3:] or (code == "---" and False):
+            continue
+        if agent.suffix:
+            code = bare if code == "---" and not agent.code.startswith("~") else code + bare
+        else:
+            code = bare if code == "---" else bare + code
+    return code
+
+
+def _regular_forms(verb: str) -> list[str]:
+    if verb.endswith("E"):
+        return [verb + "S", verb + "D", verb[:-1] + "ING"]
+    if verb.endswith("Y") and len(verb) > 2 and verb[-2] not in "AEIOU":
+        return [verb[:-1] + "IES", verb[:-1] + "IED", verb + "ING"]
+    forms = [verb + "S", verb + "ED", verb + "ING"]
+    if len(verb) > 2 and verb[-1] not in "AEIOUWXY" and verb[-2] in "AEIOU" and verb[-3] not in "AEIOU":
+        forms += [verb + verb[-1] + "ED", verb + verb[-1] + "ING"]
+    if verb.endswith(("S", "SH", "CH", "X", "Z")):
+        forms.append(verb + "ES")
+    return forms
+
+
+def _multiword_end(verb: Token, extra: tuple[str, ...]) -> int | None:
+    """Index of the verb's last word: the verb itself, or its particle(s) as dependents or next words."""
+    if not extra:
+        return verb.i
+    end = verb.i
+    for word in extra:
+        nxt = verb.doc[end + 1] if end + 1 < len(verb.doc) else None
+        child = next((c for c in verb.children if c.text.upper() == word and c.i > verb.i), None)
+        if nxt is not None and nxt.text.upper() == word:
+            end = nxt.i
+        elif child is not None:
+            end = child.i
+        else:
+            return None
+    return end
+
+
+def _phrase_tokens(verb: Token, end: int) -> list[Token]:
+    """Tokens of the verb's phrase after its last word, without clauses that have their own subject."""
+    cut: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in CLAUSES and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in child.children):
+            cut.update(t.i for t in child.subtree)
+    return [t for t in verb.subtree if t.i > end and t.i not in cut and t.text not in SKIP_TEXT]
+
+
+def _own_tokens(head: Token, mentions: dict[int, Mention]) -> set[int]:
+    """Token indices of a noun phrase's own words (no conjuncts, clauses or prepositional phrases)."""
+    own = {head.i}
+    stack = [c for c in head.children if c.dep_ not in NP_CUT]
+    while stack:
+        token = stack.pop()
+        own.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "appos"))
+    mention = mentions.get(head.i)
+    if mention is not None:  # a name spanning a preposition ('Ministry of Silly Walks') is one word
+        own.update(range(mention.start, mention.end))
+    return own
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = []
+    for conj in head.conjuncts:
+        if conj.i > head.i and conj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
+            out.append(conj)
+    return out
+
+
+class SentenceCoder(PatternCoder):
+    """Codes whole sentences: every dictionary verb with its source and target phrases."""
+
+    def code(self, sent: Span, day: dt.date | None) -> list[Coded]:
+        words = [w for t in sent if t.text not in SKIP_TEXT for w in _token_key(t)]
+        if self.discarded(words):
+            return []
+        mentions = self.mentions(sent)
+        by_verb: dict[int, list[Coded]] = {}
+        for verb in sent:
+            if not (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB")):
+                continue
+            found = self._verb_events(verb, sent, mentions, day)
+            if found is not None:
+                by_verb[verb.i] = found
+        events: list[Coded] = []
+        for i, found in by_verb.items():
+            token = sent.doc[i]
+            if token.dep_ == "xcomp" and by_verb.get(token.head.i):
+                continue  # 'urged Bree to help': the governing verb's pattern codes it
+            events.extend(found)
+        return list(dict.fromkeys(events))
+
+    def _verb_events(self, verb: Token, sent: Span, mentions: dict[int, Mention],
+                     day: dt.date | None) -> list[Coded] | None:
+        blocks = self.blocks(verb)
+        if not blocks:
+            return None
+        block, end = blocks[0]
+        pattern, marks = self.match(verb, block, end, sent)
+        if pattern is not None:
+            code, reverse = pattern.code, pattern.reverse
+        else:
+            code, reverse = self.dictionaries.verbs.blocks.get(block, ("---", None))
+        if code == "---":
+            return []
+        sources = self._sources(verb, mentions, day)
+        if marks.get("%") and len(sources) > 1:
+            return [Coded(s, t, code) for s in sources for t in sources if s != t]
+        targets = self._targets(verb, end, mentions, day, marks)
+        if self.require_dyad and (not sources or not targets):
+            return []
+        events = []
+        for source in sources or ["---"]:
+            for target in targets or ["---"]:
+                if source == target:
+                    continue
+                events.append(Coded(source, target, code))
+                if reverse and reverse != "---":
+                    events.append(Coded(target, source, reverse))
+        return events
+
+    def _sources(self, verb: Token, mentions: dict[int, Mention], day: dt.date | None) -> list[str]:
+        token = verb
+        for _ in range(5):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+            if passive:
+                for child in token.children:
+                    if child.dep_ == "agent":
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                return self.actors(obj, mentions, day)
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    return self.actors(child, mentions, day)
+            if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp") or token.head is token:
+                return []
+            token = token.head
+        return []
+
+    def _targets(self, verb: Token, end: int, mentions: dict[int, Mention], day: dt.date | None,
+                 marks: dict) -> list[str]:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            for child in verb.children:
+                if child.dep_ == "nsubjpass":
+                    return self.actors(child, mentions, day)
+        after = _phrase_tokens(verb, end)
+        start = marks.get("+", 0) if isinstance(marks.get("+"), int) else 0
+        for token in after[start:]:
+            if token.dep_ in TARGET_DEPS and token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
+                if token.dep_ == "nsubj" and token.head.i != verb.i and token.head.dep_ != "ccomp":
+                    continue
+                found = self.actors(token, mentions, day)
+                if found:
+                    return found
+        return []
