@@ -217,9 +217,14 @@ class PatternCoder:
             return []
         if not actor_codes:
             return [compose("---", agents)]
-        # 'evil Arnor awful Gondor': the phrase is its head's actor; a modifier actor adds nothing
-        head_codes = actor_codes[-1]
-        return [compose(code, agents) for code in head_codes]
+        # 'evil Arnor awful Gondor': the phrase is its head's actor; a modifier actor adds nothing,
+        # unless modifiers are coordinated ('Eriadori and Calenardhon leaders')
+        head_codes = list(actor_codes[-1])
+        for m in seen:
+            if m.actor is not None and any(head.doc[i].dep_ == "conj" for i in range(m.start, m.end)):
+                head_codes = [c for m2 in seen if m2.actor is not None for c in m2.actor.codes_on(day)]
+                break
+        return [compose(code, agents) for code in dict.fromkeys(head_codes)]
 
     # -- verbs ---------------------------------------------------------------------------------------
 
@@ -389,11 +394,18 @@ def _own_tokens(head: Token, mentions: dict[int, Mention]) -> set[int]:
 
 
 def _conjuncts(head: Token) -> list[Token]:
-    out = []
-    for conj in head.conjuncts:
-        if conj.i > head.i and conj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
-            out.append(conj)
-    return out
+    """Later members of a coordination, including lists parsed as appositions ('Mordor, the Shire and Bree')."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.i > head.i and child not in out and (
+                child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN")
+            ) and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
 
 
 class SentenceCoder(PatternCoder):
@@ -461,7 +473,7 @@ class SentenceCoder(PatternCoder):
             for child in token.children:
                 if child.dep_ == "nsubj":
                     return self.actors(child, mentions, day)
-            if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp") or token.head is token:
+            if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep") or token.head is token:
                 return []
             token = token.head
         return []
