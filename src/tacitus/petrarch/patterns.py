@@ -34,7 +34,7 @@ SKIP_TEXT = frozenset({"-", "–", "—", '"', "'", "``", "''"})
 NP_CUT = frozenset({"relcl", "acl", "conj", "cc", "appos", "punct", "prep", "advcl", "parataxis"})
 ACTOR_PREPS = frozenset({"of", "in", "from"})
 # Clauses under a verb that are not part of its phrase when they have their own subject.
-CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "csubj", "conj"})
+CLAUSES = frozenset({"advcl", "relcl", "parataxis", "csubj", "conj"})
 TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "nsubj", "nsubjpass", "npadvmod", "appos"})
 
 
@@ -217,9 +217,9 @@ class PatternCoder:
             return []
         if not actor_codes:
             return [compose("---", agents)]
-        # 'evil Arnor awful Gondor': the phrase is its head's actor; a modifier actor adds nothing,
+        # 'evil Arnor awful Gondor', "Ithilen's minister Calimehtar": the first actor names the phrase,
         # unless modifiers are coordinated ('Eriadori and Calenardhon leaders')
-        head_codes = list(actor_codes[-1])
+        head_codes = list(actor_codes[0])
         for m in seen:
             if m.actor is not None and any(head.doc[i].dep_ == "conj" for i in range(m.start, m.end)):
                 head_codes = [c for m2 in seen if m2.actor is not None for c in m2.actor.codes_on(day)]
@@ -471,7 +471,7 @@ class SentenceCoder(PatternCoder):
                             if obj.dep_ == "pobj":
                                 return self.actors(obj, mentions, day)
             for child in token.children:
-                if child.dep_ == "nsubj":
+                if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token is not verb):
                     return self.actors(child, mentions, day)
             if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep") or token.head is token:
                 return []
