@@ -15,6 +15,7 @@ from .events import Candidate, EventExtractor, Lexicon
 from .model import Actor, Document, Event
 from .nlp import load_model, model_version
 from .ontology import Codebook, default_codebook
+from .petrarch.readers import Dictionaries
 
 
 class Coder:
@@ -38,11 +39,28 @@ class Coder:
     @functools.cached_property
     def dictionary(self) -> ActorDictionary:
         dictionary = ActorDictionary.builtin() if self.config.builtin else ActorDictionary()
+        if self.petrarch is not None:
+            from .petrarch.convert import actor_dictionary, layer_actors
+
+            layer_actors(dictionary, actor_dictionary(self.petrarch))
         return dictionary
 
     @functools.cached_property
+    def petrarch(self) -> Dictionaries | None:
+        """PETRARCH-format dictionaries named by the config (read once, cached on disk), or None."""
+        from .petrarch import dictionaries_for
+
+        return dictionaries_for(self.config)
+
+    @functools.cached_property
     def lexicon(self) -> Lexicon:
-        return Lexicon.builtin() if self.config.builtin else Lexicon()
+        lexicon = Lexicon.builtin() if self.config.builtin else Lexicon()
+        if self.petrarch is not None:
+            from .petrarch.convert import layer_lexicon
+            from .petrarch.convert import lexicon as petrarch_lexicon
+
+            layer_lexicon(lexicon, petrarch_lexicon(self.petrarch, frozenset(lexicon.verbs)))
+        return lexicon
 
     @functools.cached_property
     def codebook(self) -> Codebook:

@@ -23,6 +23,10 @@ class Config(BaseModel):
         default=None, description="folder of PETRARCH/TABARI-format dictionaries layered over the built-in ones"
     )
     builtin: bool = Field(default=True, description="use the built-in dictionaries")
+    petrarch_files: dict[str, tuple[Path, ...]] = Field(
+        default_factory=dict,
+        description="PETRARCH-format files by role (verbs, actors, agents, discards), added to --dictionaries",
+    )
     date: str | None = Field(
         default=None, description="default document date (YYYY-MM-DD) for documents that carry none"
     )

@@ -163,3 +163,9 @@ def run_validation(path: str | Path, nlp, dictionaries=None) -> ValidationReport
             coded.extend(coder.code(sent, record.date))
         outcomes.append(Outcome(record, frozenset(coded)))
     return ValidationReport(outcomes)
+
+
+def validate_file(path: str | Path, coder) -> ValidationReport:  # type: ignore[no-untyped-def]
+    """Validate with a :class:`~tacitus.Coder`'s parser; its PETRARCH dictionaries, when it names any,
+    replace those of the file's Environment."""
+    return run_validation(path, coder.nlp, coder.petrarch)
