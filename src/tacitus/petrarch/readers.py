@@ -219,13 +219,15 @@ def read_actors(path: Path, errors: list[DictionaryError]) -> list[ActorRecord]:
     codes: list[DatedCode] = []
     start_line = 0
 
+    had_block = False
+
     def flush() -> None:
-        nonlocal names, codes
+        nonlocal names, codes, had_block
         if names and codes:
             records.append(ActorRecord(tuple(names), tuple(codes), start_line))
-        elif names:
+        elif names and not had_block:
             errors.append(DictionaryError(f"actor {' '.join(names[0])!r} has no code", str(path), start_line))
-        names, codes = [], []
+        names, codes, had_block = [], [], False
 
     for number, raw in enumerate(_lines(path), start=1):
         line = _strip(raw)
@@ -240,7 +242,7 @@ def read_actors(path: Path, errors: list[DictionaryError]) -> list[ActorRecord]:
                 if not names:
                     raise ValueError("synonym '+' with no actor before it")
                 names.append(phrase(head[1:]))
-            elif head and names and not codes:
+            elif head and names and not codes and not had_block:
                 names.append(phrase(head))  # consecutive names share the code block that follows
             elif head:
                 flush()
@@ -248,6 +250,7 @@ def read_actors(path: Path, errors: list[DictionaryError]) -> list[ActorRecord]:
                 names = [phrase(head)]
             elif not names:
                 raise ValueError("code block with no actor before it")
+            had_block = had_block or bool(blocks)
             codes.extend(parse_code(block) for block in blocks)
         except ValueError as exc:
             errors.append(DictionaryError(str(exc), str(path), number))
@@ -407,7 +410,7 @@ def _verb(block: str, line: str, number: int) -> VerbRecord:
     if match:
         forms = [phrase(f.lstrip("+")) for f in match.group(1).split()]
         line = line[: match.start()].strip()
-    if not line or "{" in line or "}" in line:
+    if not line or any(c in line for c in "{}[]"):
         raise ValueError(f"cannot read verb line {line!r}")
     return VerbRecord(phrase(line.lstrip("+")), tuple(f for f in forms if f), block, number)
 
