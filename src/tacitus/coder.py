@@ -59,8 +59,13 @@ class Coder:
             from .petrarch.convert import layer_lexicon
             from .petrarch.convert import lexicon as petrarch_lexicon
 
-            layer_lexicon(lexicon, petrarch_lexicon(self.petrarch, frozenset(lexicon.verbs)))
+            extra = petrarch_lexicon(self.petrarch, frozenset(lexicon.verbs), defaults=not self.config.builtin)
+            self._dyad_only = frozenset(extra.verbs)
+            layer_lexicon(lexicon, extra)
         return lexicon
+
+    # Verbs known only from PETRARCH files code an event only with both actors known, as PETRARCH does.
+    _dyad_only: frozenset[str] = frozenset()
 
     @functools.cached_property
     def codebook(self) -> Codebook:
@@ -105,6 +110,8 @@ class Coder:
         for index, sent in enumerate(doc.sents):
             resolver.read_sentence(sent)
             for candidate in self.extractor.extract(sent, resolver):
+                if self._dyad_only and not _dyad_ok(candidate, self._dyad_only):
+                    continue
                 events.append(self._event(candidate, document, index, sent, date))
         return events
 
@@ -131,6 +138,12 @@ class Coder:
             claimed_by=c.claimed_by,
             confidence=_confidence(c),
         )
+
+
+def _dyad_ok(c: Candidate, lemmas: frozenset[str]) -> bool:
+    if c.trigger.lemma_.lower() not in lemmas:
+        return True
+    return bool(c.source and c.source.known and c.target and c.target.known)
 
 
 def _confidence(c: Candidate) -> float:

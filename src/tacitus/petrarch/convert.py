@@ -15,6 +15,11 @@ from ..events.lexicon import Lexicon, VerbPattern
 from .readers import ActorRecord, Dictionaries
 
 NON_STATE = ("IGO", "NGO", "IMG", "MNC")
+# CAMEO sector and religion codes: an actor coded with one of these first has no country ('CARGO SHIP' [BUS]).
+SECTOR_FIRST = frozenset(
+    "GOV MIL COP JUD LEG OPP REB INS SEP CVL MED REL BUS EDU LAB REF HLH ELI SPY CRM UAF AGR ENV PTY MOD RAD "
+    "HRI DEV IND UNK CHR MUS JEW HIN BUD JAN SHI SUN CTH ORT PRO ATH".split()
+)
 _CAMEO = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 
 
@@ -34,10 +39,12 @@ def _split(code: str) -> tuple[str | None, str | None]:
 
 
 def actor_entries(record: ActorRecord) -> Entry:
-    codes = [c for c in record.codes for _ in [0]]
+    codes = list(record.codes)
     display = name_text(record.names[0])
     if len(codes) == 1 and codes[0].undated:
         code = codes[0].code.split("/")[0]
+        if code[:3] in SECTOR_FIRST:
+            return Entry("agent", display, code[:3], None, code[:3], origin="petrarch")
         country, sector = _split(code)
         if len(code) == 3 and country:
             return Entry("country", display, code, country, origin="petrarch")
@@ -75,8 +82,17 @@ def layer_actors(base: ActorDictionary, extra: ActorDictionary) -> None:
     base.sources.update(extra.sources)
 
 
-def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset()) -> Lexicon:
-    """Verb patterns as a Lexicon; lemmas in ``skip_lemmas`` (already curated) are left out."""
+def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(), defaults: bool = True) -> Lexicon:
+    """Verb patterns as a Lexicon; lemmas in ``skip_lemmas`` (already curated) are left out.
+
+    Speech verbs ('say', 'tell', ...) are attribution in Tacitus (``claimed_by``), not events, and a
+    verb's bare 'make a statement' default (010) is dropped for the same reason; their specific
+    patterns stay. With ``defaults=False`` (layered over the built-in lexicon) a verb brings only its
+    specific patterns (verb + following words), not its block's bare default code.
+    """
+    from ..events.modality import SPEECH
+
+    skip_lemmas = skip_lemmas | SPEECH
     result = Lexicon()
     verbs = dictionaries.verbs
     for verb in verbs.verbs:
@@ -95,7 +111,7 @@ def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(
             candidate = VerbPattern(lemma, head_extras + words, pattern.code)
             if candidate not in patterns:
                 patterns.append(candidate)
-        if _CAMEO.match(default):
+        if defaults and _CAMEO.match(default) and default != "010":
             candidate = VerbPattern(lemma, head_extras, default)
             if candidate not in patterns:
                 patterns.append(candidate)
