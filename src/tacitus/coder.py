@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -74,7 +75,13 @@ class Coder:
     @functools.cached_property
     def matcher(self) -> MentionMatcher:
         tokenizer = self.nlp.tokenizer
-        return MentionMatcher(self.dictionary, lambda text: [t.text for t in tokenizer(text)])
+
+        def tokenize(text: str) -> list[str]:
+            if _PLAIN_NAME.fullmatch(text):  # most names: splitting on spaces is what the tokenizer does
+                return text.split()
+            return [t.text for t in tokenizer(text)]
+
+        return MentionMatcher(self.dictionary, tokenize)
 
     @functools.cached_property
     def extractor(self) -> EventExtractor:
@@ -138,6 +145,9 @@ class Coder:
             claimed_by=c.claimed_by,
             confidence=_confidence(c),
         )
+
+
+_PLAIN_NAME = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 
 
 def _dyad_ok(c: Candidate, lemmas: frozenset[str]) -> bool:
