@@ -16,6 +16,7 @@ from .events import Candidate, EventExtractor, Lexicon
 from .model import Actor, Document, Event
 from .nlp import load_model, model_version
 from .ontology import Codebook, default_codebook
+from .petrarch.cache import no_gc
 from .petrarch.readers import Dictionaries
 
 
@@ -43,7 +44,8 @@ class Coder:
         if self.petrarch is not None:
             from .petrarch.convert import actor_dictionary, layer_actors
 
-            layer_actors(dictionary, actor_dictionary(self.petrarch))
+            with no_gc():
+                layer_actors(dictionary, actor_dictionary(self.petrarch))
         return dictionary
 
     @functools.cached_property
@@ -81,7 +83,9 @@ class Coder:
                 return text.split()
             return [t.text for t in tokenizer(text)]
 
-        return MentionMatcher(self.dictionary, tokenize)
+        dictionary = self.dictionary
+        with no_gc():  # tens of thousands of small trie nodes with PETRARCH actor files
+            return MentionMatcher(dictionary, tokenize)
 
     @functools.cached_property
     def extractor(self) -> EventExtractor:
