@@ -294,7 +294,8 @@ def sql(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold set as JSON Lines (id, date, text, events, tags), or PETRARCH validation XML.")],
+    gold: Annotated[Path, typer.Argument(
+        help="Gold set as JSON Lines (id, date, text, events, tags), or PETRARCH validation XML.")],
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     detail: Annotated[str, typer.Option(help="Level for the lists of misses: exact, dyad_root or root.")] = "dyad_root",

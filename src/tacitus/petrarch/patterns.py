@@ -291,7 +291,8 @@ class PatternCoder:
             marks["%"] = True
         return True
 
-    def _find(self, word: PatternWord, keys: list[str], lemmas: list[str], start: int, adjacent: int | None) -> int | None:
+    def _find(self, word: PatternWord, keys: list[str], lemmas: list[str], start: int,
+              adjacent: int | None) -> int | None:
         if adjacent is not None:
             return self._at(word.text, keys, lemmas, adjacent + 1)
         for j in range(start, len(keys)):
