@@ -163,68 +163,69 @@ class PatternCoder:
     # -- actors --------------------------------------------------------------------------------------
 
     def actors(self, head: Token, mentions: dict[int, Mention], day: dt.date | None) -> list[str]:
-        """Codes of the phrase headed by ``head`` and of its conjuncts."""
-        first = self._phrase(head, mentions, day, inherit=None)
-        codes = list(first)
-        shared = self._shared(head, mentions, day)
-        for conj in _conjuncts(head):
-            own = self._phrase(conj, mentions, day, inherit=shared)
-            codes.extend(own)
+        """Codes of the noun phrase headed by ``head``, read as PETRARCH reads a flat NP.
+
+        The phrase's words (its subtree without clauses and without prepositional phrases other than
+        of/in/from) split at 'and', 'or', 'nor' and commas into members; each member is its first actor
+        composed with its agents. Members that are only agents ('lawmakers and officials in X and Y') take
+        the actors of the following of/in/from phrase, or the first member's actor ('Danish media and
+        government').
+        """
+        if head.pos_ == "PRON":
+            return self._antecedent(head, mentions, day)
+        span = _np_span(head, mentions)
+        pp = next((k for k, t in enumerate(span) if t.dep_ == "prep" and t.lower_ in ACTOR_PREPS
+                   and t.i not in mentions), None)
+        pre, post = (span, []) if pp is None else (span[:pp], span[pp + 1:])
+        members = [self._np_member(tokens, mentions, day) for tokens in _split_members(pre)]
+        members = [m for m in members if m[0] or m[1]] or ([] if pre else [])
+        objects = [m for m in (self._np_member(t, mentions, day) for t in _split_members(post)) if m[0]]
+        object_codes = [code for actors, agents in objects for code in
+                        ([compose(actors[0], agents)] if len(actors) == 1 else [compose(a, agents) for a in actors])]
+        codes: list[str] = []
+        shared: tuple[list[str], list[AgentRecord]] | None = None
+        for actors, agents in members:
+            if actors:
+                codes.extend(compose(a, agents) for a in actors)
+                if shared is None:
+                    shared = (actors, agents[:-1])
+            elif object_codes:
+                codes.extend(compose(code, agents) for code in object_codes)
+            elif shared is not None:
+                codes.extend(compose(a, shared[1] + agents) for a in shared[0])
+            else:
+                codes.append(compose("---", agents))
+        if not members and object_codes and not any(t.pos_ in ("NOUN", "PROPN") and t.i not in mentions
+                                                    for t in pre[-1:]):
+            codes.extend(object_codes)
         return list(dict.fromkeys(codes))
 
-    def _shared(self, head: Token, mentions: dict[int, Mention], day: dt.date | None) -> tuple[list[str], list]:
-        """The actor codes and agents of a first conjunct's pre-modifiers, lent to later conjuncts."""
-        actors: list[str] = []
-        agents: list[AgentRecord] = []
-        own = mentions.get(head.i)
-        for token in head.lefts:
-            if token.dep_ in NP_CUT or token.dep_ == "det":
-                continue
-            for t in token.subtree:
-                mention = mentions.get(t.i)
-                if mention is None or mention is own:
-                    continue
-                if mention.actor is not None:
-                    actors.extend(c for c in mention.actor.codes_on(day) if c not in actors)
-                elif mention.agent is not None and mention.agent not in agents:
-                    agents.append(mention.agent)
-        return actors, agents
-
-    def _phrase(self, head: Token, mentions: dict[int, Mention], day: dt.date | None,
-                inherit: tuple[list[str], list] | None) -> list[str]:
-        own = _own_tokens(head, mentions)
+    def _np_member(self, tokens: list[Token], mentions: dict[int, Mention],
+                day: dt.date | None) -> tuple[list[str], list[AgentRecord]]:
+        """(actor codes of the member's first actor, its agents in order)."""
         seen: list[Mention] = []
-        for i in sorted(own):
-            mention = mentions.get(i)
+        for token in tokens:
+            mention = mentions.get(token.i)
             if mention is not None and mention not in seen:
                 seen.append(mention)
-        actor_codes: list[list[str]] = [list(m.actor.codes_on(day)) for m in seen if m.actor is not None]
-        actor_codes = [c for c in actor_codes if c]
+        actors = next((list(m.actor.codes_on(day)) for m in seen if m.actor is not None and m.actor.codes_on(day)),
+                      [])
         agents = [m.agent for m in seen if m.agent is not None]
-        if not actor_codes:
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ACTOR_PREPS and child.i not in own:
-                    objects = [g for g in child.children if g.dep_ == "pobj"]
-                    if objects and agents:
-                        found = self.actors(objects[0], mentions, day)
-                        if found:
-                            return [compose(code, agents) for code in found]
-        if not actor_codes and inherit is not None and agents:
-            shared_actors, shared_agents = inherit
-            if shared_actors:
-                return [compose(code, shared_agents + agents) for code in shared_actors]
-        if not actor_codes and not agents:
+        return actors, agents
+
+    def _antecedent(self, pronoun: Token, mentions: dict[int, Mention], day: dt.date | None) -> list[str]:
+        """'Ethiopia indicated it would act': a subject pronoun is the governing clause's subject."""
+        if pronoun.lower_ not in ("it", "he", "she", "they", "its", "his", "her", "their"):
             return []
-        if not actor_codes:
-            return [compose("---", agents)]
-        # 'evil Arnor awful Gondor', "Ithilen's minister Calimehtar": the first actor names the phrase,
-        # unless modifiers are coordinated ('Eriadori and Calenardhon leaders')
-        head_codes = list(actor_codes[0])
-        for m in seen:
-            if m.actor is not None and any(head.doc[i].dep_ == "conj" for i in range(m.start, m.end)):
-                head_codes = [c for m2 in seen if m2.actor is not None for c in m2.actor.codes_on(day)]
-                break
-        return [compose(code, agents) for code in dict.fromkeys(head_codes)]
+        token = pronoun.head
+        for _ in range(4):
+            if token.head is token:
+                return []
+            token = token.head
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.pos_ != "PRON":
+                    return self.actors(child, mentions, day)
+        return []
 
     # -- verbs ---------------------------------------------------------------------------------------
 
@@ -392,6 +393,39 @@ def _own_tokens(head: Token, mentions: dict[int, Mention]) -> set[int]:
     if mention is not None:  # a name spanning a preposition ('Ministry of Silly Walks') is one word
         own.update(range(mention.start, mention.end))
     return own
+
+
+MEMBER_BREAKS = frozenset({"and", "or", "nor", ",", ";", "&", "but"})
+SPAN_CUT = frozenset({"relcl", "acl", "advcl", "parataxis", "punct"})
+
+
+def _np_span(head: Token, mentions: dict[int, Mention]) -> list[Token]:
+    """A noun phrase's words in order: its subtree without clauses and without other prepositions."""
+    keep: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        keep.append(token)
+        for child in token.children:
+            if child.dep_ in SPAN_CUT and not (child.dep_ == "punct" and child.text in (",", ";")):
+                continue
+            if child.dep_ == "prep" and child.lower_ not in ACTOR_PREPS and child.i not in mentions:
+                continue
+            if child.dep_ == "prep" and child.i < head.i:
+                continue
+            stack.append(child)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _split_members(tokens: list[Token]) -> list[list[Token]]:
+    members: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.lower_ in MEMBER_BREAKS and token.pos_ in ("CCONJ", "PUNCT"):
+            if members[-1]:
+                members.append([])
+            continue
+        members[-1].append(token)
+    return [m for m in members if m]
 
 
 def _conjuncts(head: Token) -> list[Token]:
