@@ -22,6 +22,7 @@ first conjunct's modifiers ("Danish media and government" -> ``DNKMED``, ``DNKGO
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -79,7 +80,7 @@ def _norm_words(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _token_key(token: Token) -> list[str]:
     text = token.text.replace("’", "'").upper()
-    return [part for part in text.split("-") if part] or [text]
+    return [part for part in re.split(r"[-_]", text) if part] or [text]
 
 
 @dataclass
@@ -420,12 +421,18 @@ def _np_span(head: Token, mentions: dict[int, Mention]) -> list[Token]:
 def _split_members(tokens: list[Token]) -> list[list[Token]]:
     members: list[list[Token]] = [[]]
     for token in tokens:
-        if token.lower_ in MEMBER_BREAKS and token.pos_ in ("CCONJ", "PUNCT"):
+        if token.lower_ in MEMBER_BREAKS and token.pos_ in ("CCONJ", "PUNCT") and not _joins_modifiers(token):
             if members[-1]:
                 members.append([])
             continue
         members[-1].append(token)
     return [m for m in members if m]
+
+
+def _joins_modifiers(token: Token) -> bool:
+    """'awful and evil minister': a conjunction between adjectives joins modifiers, not phrase members."""
+    conj = [c for c in token.head.children if c.dep_ == "conj"]
+    return token.head.pos_ == "ADJ" and all(c.pos_ == "ADJ" for c in conj)
 
 
 def _conjuncts(head: Token) -> list[Token]:
