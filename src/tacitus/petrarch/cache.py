@@ -1,7 +1,7 @@
 """Read PETRARCH dictionaries once: a pickle under the user cache folder, keyed by file contents.
 
-The key is the sha256 of every file's bytes (in order, by role) plus the Tacitus version, so an edited
-dictionary or a new Tacitus re-reads the text files. Set ``TACITUS_CACHE=0`` to bypass the cache.
+The key is the sha256 of every file's bytes (in order, by role) plus the Tacitus version and the reader's
+own source, so an edited dictionary, a new Tacitus or a changed reader re-reads the text files. Set ``TACITUS_CACHE=0`` to bypass the cache.
 """
 
 from __future__ import annotations
@@ -37,8 +37,12 @@ def cache_dir() -> Path:
     return Path(base) / "tacitus"
 
 
+_READER_HASH = hashlib.sha256(Path(__file__).with_name("readers.py").read_bytes()).digest()
+
+
 def _key(groups: Sequence[Sequence[Path]]) -> str:
     digest = hashlib.sha256(f"tacitus {__version__} petrarch-cache 1".encode())
+    digest.update(_READER_HASH)  # a changed reader invalidates what it read before
     for role, paths in enumerate(groups):
         for path in paths:
             try:

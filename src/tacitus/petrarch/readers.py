@@ -358,9 +358,10 @@ def read_verbs(path: Path, errors: list[DictionaryError], into: VerbDictionary |
         if not line:
             continue
         try:
-            if line.startswith("&"):
+            if line.startswith("&"):  # a synset: it also ends the verb block before it
                 synset = line.split()[0][1:].rstrip("_").upper()
                 verbs.synsets.setdefault(synset, [])
+                block = None
                 continue
             if line.startswith("+") and synset is not None and block is None:
                 verbs.synsets[synset].append(phrase(line[1:]))
@@ -383,14 +384,7 @@ def read_verbs(path: Path, errors: list[DictionaryError], into: VerbDictionary |
                 verbs.verbs.append(_verb(block, line, number))
         except ValueError as exc:
             errors.append(DictionaryError(str(exc), str(path), number))
-        if line.startswith("&"):
-            block = None
-    _close_synset_blocks(verbs)
     return verbs
-
-
-def _close_synset_blocks(verbs: VerbDictionary) -> None:
-    """A synset defined between blocks ends the previous block (handled by the caller's state)."""
 
 
 def _codes(text: str) -> tuple[str, str | None]:
