@@ -279,16 +279,22 @@ class PatternCoder:
         return True
 
     def _seq_back(self, words, tokens, keys, lemmas, marks) -> bool:  # type: ignore[no-untyped-def]
-        k = len(tokens)
-        for word in reversed([w for w in words if w.text not in MARKERS]):
+        """Words before the verb, matched from the verb leftwards; '_' joins a word to the one before it."""
+        plain = [w for w in words if w.text not in MARKERS]
+        limit = len(tokens)
+        adjacent = False  # the word matched last (to the right) must follow this one directly
+        for word in reversed(plain):
             found = None
-            for j in range(k - 1, -1, -1):
-                if self._at(word.text, keys, lemmas, j) is not None:
+            for j in range(limit - 1, -1, -1):
+                end = self._at(word.text, keys, lemmas, j)
+                if end is not None and end < limit and (not adjacent or end == limit - 1):
                     found = j
+                    break
+                if adjacent and j < limit - 4:
                     break
             if found is None:
                 return False
-            k = found
+            limit, adjacent = found, word.joined
         if any(w.text == "%" for w in words):
             marks["%"] = True
         return True
