@@ -319,7 +319,7 @@ class PatternCoder:
                 if end is not None:
                     return end
             return None
-        if keys[j] == text or lemmas[j] == text:
+        if keys[j] == text:
             return j
         return None
 
@@ -330,7 +330,7 @@ class PatternCoder:
                 if end is None:
                     return None
                 continue
-            if j + n >= len(keys) or (keys[j + n] != word and lemmas[j + n] != word):
+            if j + n >= len(keys) or keys[j + n] != word:
                 return None
         return j + len(member) - 1
 
