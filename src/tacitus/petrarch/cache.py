@@ -1,7 +1,8 @@
 """Read PETRARCH dictionaries once: a pickle under the user cache folder, keyed by file contents.
 
 The key is the sha256 of every file's bytes (in order, by role) plus the Tacitus version and the reader's
-own source, so an edited dictionary, a new Tacitus or a changed reader re-reads the text files. Set ``TACITUS_CACHE=0`` to bypass the cache.
+own source, so an edited dictionary, a new Tacitus or a changed reader re-reads the text files.
+Set ``TACITUS_CACHE=0`` to bypass the cache.
 """
 
 from __future__ import annotations

@@ -295,8 +295,9 @@ class PatternCoder:
             if found is None:
                 return False
             limit, adjacent = found, word.joined
-        if any(w.text == "%" for w in words):
-            marks["%"] = True
+        for w in words:
+            if w.text in ("%", "+", "$"):
+                marks["pre" + w.text] = True  # before the verb: the subject plays that part
         return True
 
     def _find(self, word: PatternWord, keys: list[str], lemmas: list[str], start: int,
@@ -493,9 +494,18 @@ class SentenceCoder(PatternCoder):
         if code == "---":
             return []
         sources = self._sources(verb, mentions, day)
-        if marks.get("%") and len(sources) > 1:
+        if isinstance(marks.get("$"), int):  # '* MONEY $': the source follows the pattern's words
+            subject = sources
+            sources = self._np_after(_phrase_tokens(verb, end), marks["$"], mentions, day)
+            if marks.get("pre+"):
+                return self._pairs(sources, subject, code, reverse)
+        if marks.get("pre%") and len(sources) > 1:
             return [Coded(s, t, code) for s in sources for t in sources if s != t]
         targets = self._targets(verb, end, mentions, day, marks)
+        return self._pairs(sources, targets, code, reverse)
+
+    def _pairs(self, sources: list[str], targets: list[str], code: str, reverse: str | None) -> list[Coded]:
+        """One event per source and target (and the reverse event of codes like [032:033])."""
         if self.require_dyad and (not sources or not targets):
             return []
         events = []
@@ -532,11 +542,15 @@ class SentenceCoder(PatternCoder):
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
                     return self.actors(child, mentions, day)
-        after = _phrase_tokens(verb, end)
         start = marks.get("+", 0) if isinstance(marks.get("+"), int) else 0
+        return self._np_after(_phrase_tokens(verb, end), start, mentions, day, verb)
+
+    def _np_after(self, after: list[Token], start: int, mentions: dict[int, Mention], day: dt.date | None,
+                  verb: Token | None = None) -> list[str]:
+        """The actors of the first noun phrase with any, from position ``start`` of the verb's phrase."""
         for token in after[start:]:
             if token.dep_ in TARGET_DEPS and token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
-                if token.dep_ == "nsubj" and token.head.i != verb.i and token.head.dep_ != "ccomp":
+                if token.dep_ == "nsubj" and verb is not None and token.head.i != verb.i and token.head.dep_ != "ccomp":
                     continue
                 found = self.actors(token, mentions, day)
                 if found:
