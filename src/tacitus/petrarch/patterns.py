@@ -268,6 +268,9 @@ class PatternCoder:
         k = 0
         prev_end = -1
         for word in words:
+            if word.text == "^":
+                k = _skip_phrase(tokens, k)
+                continue
             if word.text in MARKERS:
                 marks[word.text] = k
                 continue
@@ -401,6 +404,22 @@ def _own_tokens(head: Token, mentions: dict[int, Mention]) -> set[int]:
     if mention is not None:  # a name spanning a preposition ('Ministry of Silly Walks') is one word
         own.update(range(mention.start, mention.end))
     return own
+
+
+def _skip_phrase(tokens: list[Token], k: int) -> int:
+    """Position after the next noun phrase (without its prepositional phrases): the pattern's '^'."""
+    for n in range(k, len(tokens)):
+        token = tokens[n]
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = token
+            while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head.i > head.i:
+                head = head.head
+            last = max([head.i] + [t.i for c in head.rights if c.dep_ not in ("prep", "relcl", "acl", "punct")
+                                   for t in c.subtree])
+            while n < len(tokens) and tokens[n].i <= last:
+                n += 1
+            return n
+    return len(tokens)
 
 
 MEMBER_BREAKS = frozenset({"and", "or", "nor", ",", ";", "&", "but"})
