@@ -3,8 +3,10 @@
 PETRARCH reads a verb phrase off a treebank tree; here the same pattern is read off the verb's dependency
 subtree:
 
-* ``*`` is the verb, found by surface form (``LEFT``, irregular forms, regular -S/-ED/-ING forms) or lemma;
+* ``*`` is the verb, found by surface form (``LEFT``, irregular forms, regular -S/-ED/-ING forms), as
+  PETRARCH does ('departes' is no form of DEPART);
   a multi-word verb (``BREAK_DOWN``) also needs its particle among the verb's dependents or next tokens;
+* pattern words match the token's text literally (the dictionaries list the forms they mean);
 * words after ``*`` must occur, in order, among the tokens of the verb's phrase to its right (its subtree,
   without the subtrees of clauses that have their own subject); words joined with ``_`` must be adjacent;
 * words before ``*`` must occur, in order, among the tokens before the verb in the sentence;
@@ -107,10 +109,8 @@ class PatternCoder:
         for discard in dictionaries.discards:
             self.discards.add(_norm_words(discard.words), discard)
         self.forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # surface form -> (extra words, block)
-        self.lemmas: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for verb in dictionaries.verbs.verbs:
             head, extra = verb.words[0], verb.words[1:]
-            self.lemmas.setdefault(head, []).append((extra, verb.block))
             for form in (head, *_regular_forms(head)):
                 self.forms.setdefault(form, []).append((extra, verb.block))
             for form in verb.forms:
@@ -232,14 +232,11 @@ class PatternCoder:
 
     def blocks(self, verb: Token) -> list[tuple[str, int]]:
         """Verb blocks this token opens, with the index of its last word (multi-word verbs)."""
-        text = verb.text.upper()
-        lemma = verb.lemma_.upper()
         found: list[tuple[str, int]] = []
-        for table, key in ((self.forms, text), (self.lemmas, lemma)):
-            for extra, block in table.get(key, []):
-                end = _multiword_end(verb, extra)
-                if end is not None and (block, end) not in found:
-                    found.append((block, end))
+        for extra, block in self.forms.get(verb.text.upper(), []):  # literal forms, as PETRARCH: no lemmas
+            end = _multiword_end(verb, extra)
+            if end is not None and (block, end) not in found:
+                found.append((block, end))
         found.sort(key=lambda pair: -pair[1])  # multi-word verbs first
         return found
 
