@@ -36,6 +36,7 @@ SKIP_TEXT = frozenset({"-", "–", "—", '"', "'", "``", "''"})
 # Children whose subtrees are not part of a noun phrase's own words.
 NP_CUT = frozenset({"relcl", "acl", "conj", "cc", "appos", "punct", "prep", "advcl", "parataxis"})
 ACTOR_PREPS = frozenset({"of", "in", "from"})
+TEMPORAL = frozenset({"after", "before", "while", "since", "upon", "until", "despite", "during", "following"})
 # Clauses under a verb that are not part of its phrase when they have their own subject.
 CLAUSES = frozenset({"advcl", "relcl", "parataxis", "csubj", "conj"})
 TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "nsubj", "nsubjpass", "npadvmod", "appos"})
@@ -549,6 +550,8 @@ class SentenceCoder(PatternCoder):
                     return self.actors(child, mentions, day)
             if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep") or token.head is token:
                 return []
+            if token.dep_ == "pcomp" and token.head.lower_ in TEMPORAL:
+                return []  # 'after leaving Eriador': a background clause, not the subject's event
             token = token.head
         return []
 
