@@ -404,6 +404,16 @@ def _own_tokens(head: Token, mentions: dict[int, Mention]) -> set[int]:
     return own
 
 
+def _agent(verb: Token) -> Token | None:
+    """The object of a passive verb's 'by' phrase."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
 def _skip_phrase(tokens: list[Token], k: int) -> int:
     """Position after the next noun phrase (without its prepositional phrases): the pattern's '^'."""
     for n in range(k, len(tokens)):
@@ -512,7 +522,7 @@ class SentenceCoder(PatternCoder):
             return []
         sources = self._sources(verb, mentions, day)
         if isinstance(marks.get("$"), int):  # '* MONEY $': the source follows the pattern's words
-            subject = sources
+            subject = self._subject(verb, mentions, day)
             sources = self._np_after(_phrase_tokens(verb, end), marks["$"], mentions, day)
             if marks.get("pre+"):
                 return self._pairs(sources, subject, code, reverse)
@@ -536,17 +546,17 @@ class SentenceCoder(PatternCoder):
         return events
 
     def _sources(self, verb: Token, mentions: dict[int, Mention], day: dt.date | None) -> list[str]:
+        """The 'by' agent of a passive, else the (grammatical) subject, following control and coordination up."""
+        agent = _agent(verb)
+        if agent is not None:
+            return self.actors(agent, mentions, day)
+        return self._subject(verb, mentions, day)
+
+    def _subject(self, verb: Token, mentions: dict[int, Mention], day: dt.date | None) -> list[str]:
         token = verb
         for _ in range(5):
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-            if passive:
-                for child in token.children:
-                    if child.dep_ == "agent":
-                        for obj in child.children:
-                            if obj.dep_ == "pobj":
-                                return self.actors(obj, mentions, day)
             for child in token.children:
-                if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token is not verb):
+                if child.dep_ in ("nsubj", "nsubjpass"):
                     return self.actors(child, mentions, day)
             if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep") or token.head is token:
                 return []
@@ -557,7 +567,9 @@ class SentenceCoder(PatternCoder):
 
     def _targets(self, verb: Token, end: int, mentions: dict[int, Mention], day: dt.date | None,
                  marks: dict) -> list[str]:
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        """A passive with a 'by' agent targets its subject; otherwise (as in PETRARCH, also for a passive
+        without agent) the first phrase with actors after the verb, or after the pattern's '+'."""
+        if _agent(verb) is not None:
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
                     return self.actors(child, mentions, day)
