@@ -529,6 +529,8 @@ class SentenceCoder(PatternCoder):
         if marks.get("pre%") and len(sources) > 1:
             return [Coded(s, t, code) for s in sources for t in sources if s != t]
         targets = self._targets(verb, end, mentions, day, marks)
+        if not targets and len(sources) > 1:  # 'Gondor and Osgiliath have delayed their meeting'
+            return [Coded(a, b, code) for a in sources for b in sources if a != b]
         return self._pairs(sources, targets, code, reverse)
 
     def _pairs(self, sources: list[str], targets: list[str], code: str, reverse: str | None) -> list[Coded]:
@@ -555,9 +557,12 @@ class SentenceCoder(PatternCoder):
     def _subject(self, verb: Token, mentions: dict[int, Mention], day: dt.date | None) -> list[str]:
         token = verb
         for _ in range(5):
-            for child in token.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return self.actors(child, mentions, day)
+            # all subjects ('Lions, tigers, and Gondor' can parse as two), also those hung on an auxiliary
+            carriers = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+            subjects = [c for t in carriers for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                found = [code for child in subjects for code in self.actors(child, mentions, day)]
+                return list(dict.fromkeys(found))
             if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep") or token.head is token:
                 return []
             if token.dep_ == "pcomp" and token.head.lower_ in TEMPORAL:
@@ -580,7 +585,7 @@ class SentenceCoder(PatternCoder):
                   verb: Token | None = None) -> list[str]:
         """The actors of the first noun phrase with any, from position ``start`` of the verb's phrase."""
         for token in after[start:]:
-            if token.dep_ in TARGET_DEPS and token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
+            if token.dep_ in TARGET_DEPS and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
                 if token.dep_ == "nsubj" and verb is not None and token.head.i != verb.i and token.head.dep_ != "ccomp":
                     continue
                 found = self.actors(token, mentions, day)
