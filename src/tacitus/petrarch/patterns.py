@@ -251,18 +251,20 @@ class PatternCoder:
             if pattern.size <= best_size:
                 continue
             marks: dict = {}
-            if self._seq(pattern.post, after, marks) and self._seq(pattern.pre, before, marks, backwards=True):
+            if self._seq(pattern.post, after, marks) and self._seq(pattern.pre, before, marks, backwards=True,
+                                                                   adjacent=pattern.pre_adjacent):
                 best, best_size = (pattern, marks), pattern.size
         return best
 
-    def _seq(self, words: tuple[PatternWord, ...], tokens: list[Token], marks: dict, backwards: bool = False) -> bool:
+    def _seq(self, words: tuple[PatternWord, ...], tokens: list[Token], marks: dict, backwards: bool = False,
+             adjacent: bool = False) -> bool:
         """Whether the pattern words occur in order among the tokens (nearest the verb first if backwards)."""
         if not words:
             return True
         keys = [t.text.upper() for t in tokens]
         lemmas = [t.lemma_.upper() for t in tokens]
         if backwards:
-            return self._seq_back(words, tokens, keys, lemmas, marks)
+            return self._seq_back(words, tokens, keys, lemmas, marks, adjacent)
         k = 0
         prev_end = -1
         for word in words:
@@ -279,11 +281,10 @@ class PatternCoder:
             k = hit + 1
         return True
 
-    def _seq_back(self, words, tokens, keys, lemmas, marks) -> bool:  # type: ignore[no-untyped-def]
+    def _seq_back(self, words, tokens, keys, lemmas, marks, adjacent) -> bool:  # type: ignore[no-untyped-def]
         """Words before the verb, matched from the verb leftwards; '_' joins a word to the one before it."""
         plain = [w for w in words if w.text not in MARKERS]
-        limit = len(tokens)
-        adjacent = False  # the word matched last (to the right) must follow this one directly
+        limit = len(tokens)  # 'adjacent': the word matched last (to the right) must follow this one directly
         for word in reversed(plain):
             found = None
             for j in range(limit - 1, -1, -1):

@@ -104,6 +104,7 @@ class VerbPatternRecord:
     code: str
     reverse: str | None = None
     line: int = 0
+    pre_adjacent: bool = False  # 'RECENTLY_*': the last word before the verb touches it
 
     @property
     def size(self) -> int:
@@ -421,7 +422,7 @@ def _pattern(block: str, text: str, number: int) -> VerbPatternRecord:
     star = body.index("*")
     pre = _words(body[:star])
     post = _words(body[star + 1:])
-    return VerbPatternRecord(block, pre, post, code, reverse, number)
+    return VerbPatternRecord(block, pre, post, code, reverse, number, body[:star].endswith("_"))
 
 
 def _words(text: str) -> tuple[PatternWord, ...]:
