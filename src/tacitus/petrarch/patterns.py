@@ -179,8 +179,10 @@ class PatternCoder:
         pp = next((k for k, t in enumerate(span) if t.dep_ == "prep" and t.lower_ in ACTOR_PREPS
                    and t.i not in mentions), None)
         pre, post = (span, []) if pp is None else (span[:pp], span[pp + 1:])
-        members = [self._np_member(tokens, mentions, day) for tokens in _split_members(pre)]
-        members = [m for m in members if m[0] or m[1]] or ([] if pre else [])
+        raw = [self._np_member(tokens, mentions, day) for tokens in _split_members(pre)]
+        members = [m for m in raw if m[0] or m[1]]
+        # 'the leaders of Gondor', 'sheep and goats of Gondor': a plain noun before 'of' takes its actors
+        of_phrase = pp is not None and span[pp].lower_ == "of" and bool(raw) and not (raw[-1][0] or raw[-1][1])
         objects = [m for m in (self._np_member(t, mentions, day) for t in _split_members(post)) if m[0]]
         object_codes = [code for actors, agents in objects for code in
                         ([compose(actors[0], agents)] if len(actors) == 1 else [compose(a, agents) for a in actors])]
@@ -197,8 +199,8 @@ class PatternCoder:
                 codes.extend(compose(a, shared[1] + agents) for a in shared[0])
             else:
                 codes.append(compose("---", agents))
-        if not members and object_codes and not any(t.pos_ in ("NOUN", "PROPN") and t.i not in mentions
-                                                    for t in pre[-1:]):
+        if object_codes and (of_phrase or not members and not any(
+                t.pos_ in ("NOUN", "PROPN") and t.i not in mentions for t in pre[-1:])):
             codes.extend(object_codes)
         return list(dict.fromkeys(codes))
 
