@@ -119,6 +119,7 @@ class PatternCoder:
         self.synsets = {name: [_norm_words(m) for m in members]
                         for name, members in dictionaries.verbs.synsets.items()}
         self.require_dyad = True
+        self.new_actor_length = 0
 
     # -- discards ------------------------------------------------------------------------------------
 
@@ -202,7 +203,21 @@ class PatternCoder:
         if object_codes and (of_phrase or not members and not any(
                 t.pos_ in ("NOUN", "PROPN") and t.i not in mentions for t in pre[-1:])):
             codes.extend(object_codes)
+        if self.new_actor_length:
+            codes.extend(self._new_actors(span, pre, raw, codes))
         return list(dict.fromkeys(codes))
+
+    def _new_actors(self, span: list[Token], pre: list[Token], raw: list, codes: list[str]) -> list[str]:
+        """PETRARCH's ``new_actor_length``: an unknown noun phrase of at most that many words is an actor
+        named by its words in quotes ('"THE MINISTRY OF MAGIC"')."""
+        groups = [span] if not codes else [m for m, r in zip(_split_members(pre), raw, strict=True)
+                                           if not (r[0] or r[1])]
+        found = []
+        for tokens in groups:
+            words = [t.text.upper() for t in tokens if not t.is_punct and t.dep_ != "case" and t.lower_ != "'s"]
+            if words and len(words) <= self.new_actor_length and any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+                found.append('"' + " ".join(words) + '"')
+        return found
 
     def _np_member(self, tokens: list[Token], mentions: dict[int, Mention],
                 day: dt.date | None) -> tuple[list[str], list[AgentRecord]]:

@@ -158,6 +158,8 @@ def run_validation(path: str | Path, nlp, dictionaries=None) -> ValidationReport
     for record, doc in zip(records, docs, strict=True):
         options = dict(record.options)
         coder.require_dyad = options.get("require_dyad", "true").lower() != "false"
+        length = options.get("new_actor_length", "0").strip()
+        coder.new_actor_length = int(length) if length.isdigit() else 0
         coded: list[Coded] = []
         for sent in doc.sents:
             coded.extend(coder.code(sent, record.date))
