@@ -601,7 +601,18 @@ class SentenceCoder(PatternCoder):
 
     def _np_after(self, after: list[Token], start: int, mentions: dict[int, Mention], day: dt.date | None,
                   verb: Token | None = None) -> list[str]:
-        """The actors of the first noun phrase with any, from position ``start`` of the verb's phrase."""
+        """The actors of the first noun phrase with any, from position ``start`` of the verb's phrase.
+
+        Known actors come first: a new (quoted) actor is taken only when no phrase has a known one."""
+        length, self.new_actor_length = self.new_actor_length, 0
+        try:
+            found = self._first_np(after, start, mentions, day, verb)
+        finally:
+            self.new_actor_length = length
+        return found or (self._first_np(after, start, mentions, day, verb) if length else [])
+
+    def _first_np(self, after: list[Token], start: int, mentions: dict[int, Mention], day: dt.date | None,
+                  verb: Token | None) -> list[str]:
         for token in after[start:]:
             if token.dep_ in TARGET_DEPS and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
                 if token.dep_ == "nsubj" and verb is not None and token.head.i != verb.i and token.head.dep_ != "ccomp":
