@@ -155,8 +155,8 @@ _PLAIN_NAME = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 
 
 def _dyad_ok(c: Candidate, lemmas: frozenset[str]) -> bool:
-    if c.trigger.lemma_.lower() not in lemmas:
-        return True
+    if c.trigger.pos_ not in ("VERB", "AUX") or c.trigger.lemma_.lower() not in lemmas:
+        return True  # nouns ('crackdown') and built-in verbs keep Tacitus's rules
     return bool(c.source and c.source.known and c.target and c.target.known)
 
 
