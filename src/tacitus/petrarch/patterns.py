@@ -299,10 +299,18 @@ class PatternCoder:
         return True
 
     def _seq_back(self, words, tokens, keys, lemmas, marks, adjacent) -> bool:  # type: ignore[no-untyped-def]
-        """Words before the verb, matched from the verb leftwards; '_' joins a word to the one before it."""
-        plain = [w for w in words if w.text not in MARKERS]
+        """Words before the verb, matched from the verb leftwards; '_' joins a word to the one before it.
+
+        A marker before the verb ('+', '$', '%') makes the verb's subject play that part; when a word
+        stands before the marker ('NOTED + *'), that word's clause supplies the other party."""
         limit = len(tokens)  # 'adjacent': the word matched last (to the right) must follow this one directly
-        for word in reversed(plain):
+        pending: list[str] = []
+        for word in reversed(words):
+            if word.text in MARKERS:
+                if word.text != "^":
+                    marks["pre" + word.text] = True
+                    pending.append(word.text)
+                continue
             found = None
             for j in range(limit - 1, -1, -1):
                 end = self._at(word.text, keys, lemmas, j)
@@ -313,10 +321,10 @@ class PatternCoder:
                     break
             if found is None:
                 return False
+            for marker in pending:
+                marks.setdefault("anchor" + marker, tokens[found])
+            pending = []
             limit, adjacent = found, word.joined
-        for w in words:
-            if w.text in ("%", "+", "$"):
-                marks["pre" + w.text] = True  # before the verb: the subject plays that part
         return True
 
     def _find(self, word: PatternWord, keys: list[str], lemmas: list[str], start: int,
@@ -544,6 +552,11 @@ class SentenceCoder(PatternCoder):
             sources = self._np_after(_phrase_tokens(verb, end), marks["$"], mentions, day)
             if marks.get("pre+"):
                 return self._pairs(sources, subject, code, reverse)
+        anchor = marks.get("anchor+")
+        if marks.get("pre+") and anchor is not None and not isinstance(marks.get("$"), int):
+            # 'NOTED + *' : the subject of the verb is the target, the noting clause's subject the source
+            return self._pairs(self._subject(anchor, mentions, day), self._subject(verb, mentions, day), code,
+                               reverse)
         if marks.get("pre%") and len(sources) > 1:
             return [Coded(s, t, code) for s in sources for t in sources if s != t]
         targets = self._targets(verb, end, mentions, day, marks)
