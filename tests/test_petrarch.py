@@ -167,7 +167,7 @@ def test_petrarch_full_phoenix_and_cameo_sets_load(shared_dir):
     assert p1.verbs.pattern_count == 11008 and len(p1.errors) == 3
 
 
-UNIT_TEST_FLOOR = 248  # records of 279 coded exactly from raw text; raise it when the coder improves
+UNIT_TEST_FLOOR = 250  # records of 279 coded exactly from raw text; raise it when the coder improves
 
 
 @pytest.mark.shared

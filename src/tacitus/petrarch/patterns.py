@@ -325,6 +325,9 @@ class PatternCoder:
                 marks.setdefault("anchor" + marker, tokens[found])
             pending = []
             limit, adjacent = found, word.joined
+        if pending and limit < len(tokens):
+            for marker in pending:  # '+ HOSTING *': the part is played by the phrase before that word
+                marks.setdefault("left" + marker, tokens[limit])
         return True
 
     def _find(self, word: PatternWord, keys: list[str], lemmas: list[str], start: int,
@@ -549,6 +552,9 @@ class SentenceCoder(PatternCoder):
         sources = self._sources(verb, mentions, day)
         if isinstance(marks.get("$"), int):  # '* MONEY $': the source follows the pattern's words
             subject = self._subject(verb, mentions, day)
+            left = marks.get("left+")
+            if left is not None and left.dep_ not in ("aux", "auxpass"):
+                subject = self._subject(left, mentions, day)  # '+ HOSTING * ... $': hosting's subject
             sources = self._np_after(_phrase_tokens(verb, end), marks["$"], mentions, day)
             if marks.get("pre+"):
                 return self._pairs(sources, subject, code, reverse)
