@@ -226,3 +226,29 @@ def test_petrarch_cli_options(shared_dir, tmp_path):
                           "--json"], capture_output=True, text=True, env=env, timeout=300)
     assert xml.returncode == 0, xml.stderr
     assert json.loads(xml.stdout)["exact"] >= UNIT_TEST_FLOOR
+
+
+@pytest.mark.model
+def test_petrarch_layered_coder_uses_actors_and_discards(coder, tmp_path, monkeypatch):
+    from tacitus import Coder, Config
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    actors = _write(tmp_path, "t.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n+MINAS_TIRITH\n")
+    discards = _write(tmp_path, "t.discards.txt", "+TYPHOON\nBASEBALL\n")
+    verbs = _write(tmp_path, "t.verbs.txt", "--- CONDEMN [122] ---\nCONDEMN\n--- ATTACK [190] ---\nATTACK\n")
+    files = {"actors": (actors,), "discards": (discards,), "verbs": (verbs,)}
+    layered = Coder(Config(petrarch_files=files, builtin=False), nlp=coder.nlp)
+
+    def dyads(text: str) -> list[tuple[str, str]]:
+        return [(e.source.code, e.target.code) for e in layered.code_text(text, date="2020-01-01")]
+
+    assert [(e.source.code, e.code, e.target.code) for e in layered.code_text("Arnor condemned Minas Tirith.")] == [
+        ("ARN", "122", "GON")]
+    assert dyads("Arnor condemned Minas Tirith. Baseball fans in Arnor attacked Gondor.") == [("ARN", "GON")]
+    assert dyads("Arnor condemned Minas Tirith. A typhoon hit the coast.") == []
+    # over the built-in dictionaries only story-level discards apply
+    over = Coder(Config(petrarch_files=files), nlp=coder.nlp)
+    kept = over.code_text("Arnor condemned Minas Tirith. Baseball fans in Arnor attacked Gondor.")
+    assert [(e.sentence_index, e.target.code) for e in kept] == [(0, "GON"), (1, "GON")]
+    assert over.code_text("Arnor condemned Minas Tirith. A typhoon hit the coast.") == []
+    assert [e.code for e in coder.code_text("Arnor condemned Minas Tirith.")] == []  # the built-in coder alone

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +19,9 @@ from .nlp import load_model, model_version
 from .ontology import Codebook, default_codebook
 from .petrarch.cache import no_gc
 from .petrarch.readers import Dictionaries
+
+if TYPE_CHECKING:
+    from .petrarch.patterns import Discarder
 
 
 class Coder:
@@ -66,6 +70,19 @@ class Coder:
             self._dyad_only = frozenset(extra.verbs)
             layer_lexicon(lexicon, extra)
         return lexicon
+
+    @functools.cached_property
+    def discarder(self) -> Discarder | None:
+        """PETRARCH discard phrases, when the config names discard files.
+
+        Over the built-in dictionaries only story-level ('+') discards apply: sentence-level ones (years,
+        'months ago') would drop the historical events Tacitus codes with their dates."""
+        if self.petrarch is None or not self.petrarch.discards:
+            return None
+        from .petrarch.patterns import Discarder
+
+        discards = [d for d in self.petrarch.discards if d.story or not self.config.builtin]
+        return Discarder(discards) if discards else None
 
     # Verbs known only from PETRARCH files code an event only with both actors known, as PETRARCH does.
     _dyad_only: frozenset[str] = frozenset()
@@ -118,8 +135,13 @@ class Coder:
         day = parse_day(date)
         resolver = ActorResolver.for_doc(doc, self.matcher, day or dt.date.today())
         events: list[Event] = []
+        discarder = self.discarder
+        if discarder is not None and discarder.check_tokens(doc) == "story":
+            return events  # a PETRARCH story-level discard ('+TYPHOON')
         for index, sent in enumerate(doc.sents):
             resolver.read_sentence(sent)
+            if discarder is not None and discarder.check_tokens(sent):
+                continue
             for candidate in self.extractor.extract(sent, resolver):
                 if self._dyad_only and not _dyad_ok(candidate, self._dyad_only):
                     continue

@@ -27,9 +27,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from .readers import ActorRecord, AgentRecord, Dictionaries, PatternWord, VerbPatternRecord
+from .readers import ActorRecord, AgentRecord, Dictionaries, Discard, PatternWord, VerbPatternRecord
 
 MARKERS = frozenset({"$", "+", "%", "^"})
 SKIP_TEXT = frozenset({"-", "–", "—", '"', "'", "``", "''"})
@@ -86,6 +86,30 @@ def _token_key(token: Token) -> list[str]:
     return [part for part in re.split(r"[-_]", text) if part] or [text]
 
 
+class Discarder:
+    """PETRARCH discards: a '+' phrase drops the whole story, any other phrase its sentence."""
+
+    def __init__(self, discards: list[Discard]) -> None:
+        self.trie = _Trie()
+        for discard in discards:
+            self.trie.add(_norm_words(discard.words), discard)
+        self.size = len(discards)
+
+    def check(self, words: list[str]) -> str | None:
+        """'story' or 'sentence' when a discard phrase occurs in the (upper-case) words, else None."""
+        found = None
+        for k in range(len(words)):
+            hit = self.trie.longest(words, k)
+            if hit is not None:
+                if any(d.story for d in hit[1]):
+                    return "story"
+                found = "sentence"
+        return found
+
+    def check_tokens(self, tokens: Span | Doc) -> str | None:
+        return self.check([w for t in tokens if t.text not in SKIP_TEXT and not t.is_space for w in _token_key(t)])
+
+
 @dataclass
 class Mention:
     start: int
@@ -106,9 +130,7 @@ class PatternCoder:
         for agent in dictionaries.agents:
             for name in agent.names:
                 self.names.add(_norm_words(name), ("agent", agent))
-        self.discards = _Trie()
-        for discard in dictionaries.discards:
-            self.discards.add(_norm_words(discard.words), discard)
+        self.discarder = Discarder(dictionaries.discards)
         self.forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # surface form -> (extra words, block)
         for verb in dictionaries.verbs.verbs:
             head, extra = verb.words[0], verb.words[1:]
@@ -125,14 +147,7 @@ class PatternCoder:
 
     def discarded(self, words: list[str]) -> str | None:
         """'story' or 'sentence' when a discard phrase occurs in the words, else None."""
-        found = None
-        for k in range(len(words)):
-            hit = self.discards.longest(words, k)
-            if hit is not None:
-                if any(d.story for d in hit[1]):
-                    return "story"
-                found = "sentence"
-        return found
+        return self.discarder.check(words)
 
     # -- mentions ------------------------------------------------------------------------------------
 
