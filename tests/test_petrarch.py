@@ -252,3 +252,12 @@ def test_petrarch_layered_coder_uses_actors_and_discards(coder, tmp_path, monkey
     assert [(e.sentence_index, e.target.code) for e in kept] == [(0, "GON"), (1, "GON")]
     assert over.code_text("Arnor condemned Minas Tirith. A typhoon hit the coast.") == []
     assert [e.code for e in coder.code_text("Arnor condemned Minas Tirith.")] == []  # the built-in coder alone
+
+
+def test_petrarch_config_rejects_unknown_roles():
+    from pydantic import ValidationError
+
+    from tacitus import Config
+
+    with pytest.raises(ValidationError, match="roles are verbs, actors, agents, discards; got actor"):
+        Config(petrarch_files={"actor": (Path("x.txt"),)})

@@ -36,6 +36,14 @@ class Config(BaseModel):
         default=True, description="emit events whose source or target is unknown ('---') when the other is coded"
     )
 
+    @field_validator("petrarch_files")
+    @classmethod
+    def _roles(cls, value: dict[str, tuple[Path, ...]]) -> dict[str, tuple[Path, ...]]:
+        unknown = sorted(set(value) - {"verbs", "actors", "agents", "discards"})
+        if unknown:
+            raise ValueError(f"petrarch_files roles are verbs, actors, agents, discards; got {', '.join(unknown)}")
+        return value
+
     @field_validator("date")
     @classmethod
     def _iso_date(cls, value: str | None) -> str | None:
