@@ -57,6 +57,28 @@ def _config(model: str | None, date: str | None, processes: int = 1, batch_size:
         raise TacitusError(str(exc).splitlines()[-1] if str(exc) else "invalid settings") from None
 
 
+DictionariesOption = Annotated[Path | None, typer.Option(
+    "--dictionaries", help="Folder of PETRARCH/TABARI dictionaries (*verbs*/CAMEO*, *actors*, *agents*, *discards*).")]
+ActorsOption = Annotated[list[Path] | None, typer.Option("--actors", help="PETRARCH actor file (repeatable).")]
+VerbsOption = Annotated[list[Path] | None, typer.Option("--verbs", help="PETRARCH verb-pattern file (repeatable).")]
+AgentsOption = Annotated[list[Path] | None, typer.Option("--agents", help="PETRARCH agent file (repeatable).")]
+DiscardsOption = Annotated[list[Path] | None, typer.Option("--discards", help="PETRARCH discard file (repeatable).")]
+NoBuiltinOption = Annotated[bool, typer.Option("--no-builtin", help="Use only the PETRARCH dictionaries named.")]
+
+
+def _with_dictionaries(config: Config, folder: Path | None, actors: list[Path] | None, verbs: list[Path] | None,
+                       agents: list[Path] | None, discards: list[Path] | None, no_builtin: bool) -> Config:
+    """The config with PETRARCH dictionaries layered over (or, with --no-builtin, instead of) the built-in ones."""
+    files = {role: tuple(paths) for role, paths in
+             (("actors", actors), ("verbs", verbs), ("agents", agents), ("discards", discards)) if paths}
+    for path in [p for paths in files.values() for p in paths] + ([folder] if folder else []):
+        if not path.exists():
+            raise TacitusError(f"{path}: no such dictionary file or folder")
+    if no_builtin and not (folder or files):
+        raise TacitusError("--no-builtin needs PETRARCH dictionaries (--dictionaries DIR or --actors/--verbs FILE)")
+    return config.model_copy(update={"dictionaries": folder, "petrarch_files": files, "builtin": not no_builtin})
+
+
 def _progress() -> Progress:
     return Progress(
         TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[events]} events"),
@@ -122,9 +144,17 @@ def code(
     text_field: Annotated[str, typer.Option(help="JSON Lines/CSV field holding the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSON Lines/CSV field holding the document id.")] = "id",
     date_field: Annotated[str, typer.Option(help="JSON Lines/CSV field holding the document date.")] = "date",
+    dictionaries: DictionariesOption = None,
+    actors: ActorsOption = None,
+    verbs: VerbsOption = None,
+    agents: AgentsOption = None,
+    discards: DiscardsOption = None,
+    no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Code documents into events (JSON Lines on stdout unless -o or --db is given)."""
-    coder = Coder(_config(model, date, processes, batch_size, keep_unknown=keep_unknown))
+    config = _with_dictionaries(_config(model, date, processes, batch_size, keep_unknown=keep_unknown), dictionaries,
+                                actors, verbs, agents, discards, no_builtin)
+    coder = Coder(config)
     run = Run(coder, db)
     fields = {"text_field": text_field, "id_field": id_field, "date_field": date_field}
     if db is not None and output is None:
@@ -273,17 +303,35 @@ def sql(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold set as JSON Lines (id, date, text, events, tags).")],
+    gold: Annotated[Path, typer.Argument(
+        help="Gold set as JSON Lines (id, date, text, events, tags), or PETRARCH validation XML.")],
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     detail: Annotated[str, typer.Option(help="Level for the lists of misses: exact, dyad_root or root.")] = "dyad_root",
+    dictionaries: DictionariesOption = None,
+    actors: ActorsOption = None,
+    verbs: VerbsOption = None,
+    agents: AgentsOption = None,
+    discards: DiscardsOption = None,
+    no_builtin: NoBuiltinOption = False,
 ) -> None:
-    """Score the coder against a gold set: precision, recall, F1 at three levels, modality, misses."""
+    """Score the coder against a gold set: precision, recall, F1 at three levels, modality, misses.
+
+    A PETRARCH validation file (.xml) is coded with the dictionaries its Environment names (or those given).
+    """
     import json
+
+    config = _with_dictionaries(_config(model, None), dictionaries, actors, verbs, agents, discards, no_builtin)
+    if gold.suffix.lower() == ".xml":
+        from .petrarch.validate import validate_file
+
+        result = validate_file(gold, Coder(config))
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json else result.to_text())
+        return
 
     from .evaluate import evaluate_jsonl
 
-    report = evaluate_jsonl(gold, Coder(_config(model, None)))
+    report = evaluate_jsonl(gold, Coder(config))
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,6 +18,11 @@ from .events import Candidate, EventExtractor, Lexicon
 from .model import Actor, Document, Event
 from .nlp import load_model, model_version
 from .ontology import Codebook, default_codebook
+from .petrarch.cache import no_gc
+from .petrarch.readers import Dictionaries
+
+if TYPE_CHECKING:
+    from .petrarch.patterns import Discarder
 
 
 class Coder:
@@ -39,11 +46,47 @@ class Coder:
     @functools.cached_property
     def dictionary(self) -> ActorDictionary:
         dictionary = ActorDictionary.builtin() if self.config.builtin else ActorDictionary()
+        if self.petrarch is not None:
+            from .petrarch.convert import actor_dictionary, layer_actors
+
+            with no_gc():
+                layer_actors(dictionary, actor_dictionary(self.petrarch))
         return dictionary
 
     @functools.cached_property
+    def petrarch(self) -> Dictionaries | None:
+        """PETRARCH-format dictionaries named by the config (read once, cached on disk), or None."""
+        from .petrarch import dictionaries_for
+
+        return dictionaries_for(self.config)
+
+    @functools.cached_property
     def lexicon(self) -> Lexicon:
-        return Lexicon.builtin() if self.config.builtin else Lexicon()
+        lexicon = Lexicon.builtin() if self.config.builtin else Lexicon()
+        if self.petrarch is not None:
+            from .petrarch.convert import layer_lexicon
+            from .petrarch.convert import lexicon as petrarch_lexicon
+
+            extra = petrarch_lexicon(self.petrarch, frozenset(lexicon.verbs), defaults=not self.config.builtin)
+            self._dyad_only = frozenset(extra.verbs)
+            layer_lexicon(lexicon, extra)
+        return lexicon
+
+    @functools.cached_property
+    def discarder(self) -> Discarder | None:
+        """PETRARCH discard phrases, when the config names discard files.
+
+        Over the built-in dictionaries only story-level ('+') discards apply: sentence-level ones (years,
+        'months ago') would drop the historical events Tacitus codes with their dates."""
+        if self.petrarch is None or not self.petrarch.discards:
+            return None
+        from .petrarch.patterns import Discarder
+
+        discards = [d for d in self.petrarch.discards if d.story or not self.config.builtin]
+        return Discarder(discards) if discards else None
+
+    # Verbs known only from PETRARCH files code an event only with both actors known, as PETRARCH does.
+    _dyad_only: frozenset[str] = frozenset()
 
     @functools.cached_property
     def codebook(self) -> Codebook:
@@ -52,7 +95,15 @@ class Coder:
     @functools.cached_property
     def matcher(self) -> MentionMatcher:
         tokenizer = self.nlp.tokenizer
-        return MentionMatcher(self.dictionary, lambda text: [t.text for t in tokenizer(text)])
+
+        def tokenize(text: str) -> list[str]:
+            if _PLAIN_NAME.fullmatch(text):  # most names: splitting on spaces is what the tokenizer does
+                return text.split()
+            return [t.text for t in tokenizer(text)]
+
+        dictionary = self.dictionary
+        with no_gc():  # tens of thousands of small trie nodes with PETRARCH actor files
+            return MentionMatcher(dictionary, tokenize)
 
     @functools.cached_property
     def extractor(self) -> EventExtractor:
@@ -90,10 +141,16 @@ class Coder:
         day = parse_day(date)
         resolver = ActorResolver.for_doc(doc, self.matcher, day or dt.date.today(), self.enricher.gazetteer)
         events: list[Event] = []
+        discarder = self.discarder
+        if discarder is not None and discarder.check_tokens(doc) == "story":
+            return events  # a PETRARCH story-level discard ('+TYPHOON')
         for index, sent in enumerate(doc.sents):
             resolver.read_sentence(sent)
+            if discarder is not None and discarder.check_tokens(sent):
+                continue
             candidates = [c for c in self.extractor.extract(sent, resolver)
-                          if self.config.keep_unknown or (identified(c.source) and identified(c.target))]
+                          if (self.config.keep_unknown or (identified(c.source) and identified(c.target)))
+                          and not (self._dyad_only and not _dyad_ok(c, self._dyad_only))]
             quads = [self.codebook.get(c.code).quad_class for c in candidates]
             enriched = self.enricher.enrich(sent, candidates, quads, date, day)
             for candidate, extra in zip(candidates, enriched, strict=True):
@@ -133,6 +190,15 @@ def identified(actor: Actor | None) -> bool:
     if actor is None or not actor.known:
         return False
     return bool(actor.country) or actor.code != (actor.sector or "")
+
+
+_PLAIN_NAME = re.compile(r"[^\W_]+(?: [^\W_]+)*")
+
+
+def _dyad_ok(c: Candidate, lemmas: frozenset[str]) -> bool:
+    if c.trigger.pos_ not in ("VERB", "AUX") or c.trigger.lemma_.lower() not in lemmas:
+        return True  # nouns ('crackdown') and built-in verbs keep Tacitus's rules
+    return bool(c.source and c.source.known and c.target and c.target.known)
 
 
 def _confidence(c: Candidate) -> float:

@@ -23,6 +23,10 @@ class Config(BaseModel):
         default=None, description="folder of PETRARCH/TABARI-format dictionaries layered over the built-in ones"
     )
     builtin: bool = Field(default=True, description="use the built-in dictionaries")
+    petrarch_files: dict[str, tuple[Path, ...]] = Field(
+        default_factory=dict,
+        description="PETRARCH-format files by role (verbs, actors, agents, discards), added to --dictionaries",
+    )
     date: str | None = Field(
         default=None, description="default document date (YYYY-MM-DD) for documents that carry none"
     )
@@ -33,6 +37,14 @@ class Config(BaseModel):
         description="also emit events with one side unidentified (unknown '---', or a sector such as CVL with no "
         "country); by default an event needs both actors identified, as a dyad series does",
     )
+
+    @field_validator("petrarch_files")
+    @classmethod
+    def _roles(cls, value: dict[str, tuple[Path, ...]]) -> dict[str, tuple[Path, ...]]:
+        unknown = sorted(set(value) - {"verbs", "actors", "agents", "discards"})
+        if unknown:
+            raise ValueError(f"petrarch_files roles are verbs, actors, agents, discards; got {', '.join(unknown)}")
+        return value
 
     @field_validator("date")
     @classmethod

@@ -1,0 +1,127 @@
+"""PETRARCH records -> Tacitus's own structures (actor entries with dated roles, agents, verb patterns).
+
+Used when PETRARCH dictionaries are layered over (or replace) the built-in ones in the normal coder.
+Verb patterns keep what the Tacitus lexicon can express: the verb (or multi-word verb) and the words after
+``*``; patterns with words before the verb, with synsets only, or with non-CAMEO codes are left to the
+PETRARCH pattern coder (:mod:`tacitus.petrarch.patterns`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..actors.dictionary import ActorDictionary, Entry, Role
+from ..events.lexicon import Lexicon, VerbPattern
+from .readers import ActorRecord, Dictionaries
+
+NON_STATE = ("IGO", "NGO", "IMG", "MNC")
+# CAMEO sector and religion codes: an actor coded with one of these first has no country ('CARGO SHIP' [BUS]).
+SECTOR_FIRST = frozenset(
+    "GOV MIL COP JUD LEG OPP REB INS SEP CVL MED REL BUS EDU LAB REF HLH ELI SPY CRM UAF AGR ENV PTY MOD RAD "
+    "HRI DEV IND UNK CHR MUS JEW HIN BUD JAN SHI SUN CTH ORT PRO ATH".split()
+)
+_CAMEO = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
+
+
+def name_text(words: tuple[str, ...]) -> str:
+    """('UNITED', 'NATIONS') -> 'united nations'; short acronyms stay upper case (matched case-sensitively)."""
+    text = " ".join(words)
+    if len(text.replace(".", "")) <= 3 and text.replace(".", "").isalpha():
+        return text
+    return text.lower()
+
+
+def _split(code: str) -> tuple[str | None, str | None]:
+    """'IRQGOV' -> ('IRQ', 'GOV'); 'IGOUNO' -> (None, None); 'IRQ' -> ('IRQ', None)."""
+    if len(code) < 3 or code.startswith(NON_STATE) or not code[:3].isalpha():
+        return None, None
+    return code[:3], (code[3:6] or None)
+
+
+def actor_entries(record: ActorRecord) -> Entry:
+    codes = list(record.codes)
+    display = name_text(record.names[0])
+    if len(codes) == 1 and codes[0].undated:
+        code = codes[0].code.split("/")[0]
+        if code[:3] in SECTOR_FIRST:
+            return Entry("agent", display, code[:3], None, code[:3], origin="petrarch")
+        country, sector = _split(code)
+        if len(code) == 3 and country:
+            return Entry("country", display, code, country, origin="petrarch")
+        return Entry("org", display, code, country, sector, origin="petrarch")
+    roles = []
+    for dated in codes:
+        code = dated.code.split("/")[0]
+        country, sector = _split(code)
+        roles.append(Role(code, country, sector, dated.start, dated.end))
+    return Entry("person", display, roles=tuple(roles), origin="petrarch")
+
+
+def actor_dictionary(dictionaries: Dictionaries) -> ActorDictionary:
+    """Actors and agents as an ActorDictionary (agents with a ``~`` prefix code become sector words)."""
+    result = ActorDictionary()
+    for record in dictionaries.actors:
+        entry = actor_entries(record)
+        for name in record.names:
+            result.add(name_text(name), entry)
+    for agent in dictionaries.agents:
+        if not agent.suffix:
+            continue
+        sector = agent.bare[:3]
+        for name in agent.names:
+            result.add(name_text(name), Entry("agent", name_text(name), sector, None, sector, origin="petrarch"))
+    result.sources.update(dictionaries.sources)
+    return result
+
+
+def layer_actors(base: ActorDictionary, extra: ActorDictionary) -> None:
+    """Add ``extra`` under ``base``: a name both know keeps the base entries first."""
+    for name, entries in extra.names.items():
+        current = base.names.setdefault(name, [])
+        current.extend(e for e in entries if e not in current)
+    base.sources.update(extra.sources)
+
+
+def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(), defaults: bool = True) -> Lexicon:
+    """Verb patterns as a Lexicon; lemmas in ``skip_lemmas`` (already curated) are left out.
+
+    Speech verbs ('say', 'tell', ...) are attribution in Tacitus (``claimed_by``), not events, and a
+    verb's bare 'make a statement' default (010) is dropped for the same reason; their specific
+    patterns stay. With ``defaults=False`` (layered over the built-in lexicon) a verb brings only its
+    specific patterns (verb + following words), not its block's bare default code.
+    """
+    from ..events.modality import SPEECH
+
+    skip_lemmas = skip_lemmas | SPEECH
+    result = Lexicon()
+    verbs = dictionaries.verbs
+    for verb in verbs.verbs:
+        lemma = verb.words[0].lower()
+        if lemma in skip_lemmas:
+            continue
+        head_extras = tuple(w.lower() for w in verb.words[1:])
+        patterns = result.verbs.setdefault(lemma, [])
+        default, _ = verbs.blocks.get(verb.block, ("---", None))
+        for pattern in verbs.patterns.get(verb.block, []):
+            if pattern.pre or not _CAMEO.match(pattern.code):
+                continue
+            words = tuple(w.text.lower() for w in pattern.post if w.text not in "$+%^" and not w.text.startswith("&"))
+            if not words:
+                continue
+            candidate = VerbPattern(lemma, head_extras + words, pattern.code)
+            if candidate not in patterns:
+                patterns.append(candidate)
+        if defaults and _CAMEO.match(default) and default != "010":
+            candidate = VerbPattern(lemma, head_extras, default)
+            if candidate not in patterns:
+                patterns.append(candidate)
+    for patterns in result.verbs.values():
+        patterns.sort(key=lambda p: -len(p.extras))
+    return result
+
+
+def layer_lexicon(base: Lexicon, extra: Lexicon) -> None:
+    for lemma, patterns in extra.verbs.items():
+        current = base.verbs.setdefault(lemma, [])
+        current.extend(p for p in patterns if p not in current)
+        current.sort(key=lambda p: -len(p.extras))
