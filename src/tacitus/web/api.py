@@ -5,10 +5,10 @@ Every route reads through :mod:`tacitus.store.query` with bound parameters; no S
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 from collections.abc import Iterator
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 import duckdb
@@ -222,7 +222,7 @@ def layout(codes: list[str], edges: list[dict[str, Any]]) -> dict[str, tuple[flo
             graph.add_edge(edge["source"], edge["target"], weight=weight)
     if not codes:
         return {}
-    spread = 1.5 / math.sqrt(len(codes))
+    spread = 2.5 / math.sqrt(len(codes))
     positions = nx.spring_layout(graph, seed=7, weight="weight", k=spread, iterations=100)
     return {code: (round(float(x), 4), round(float(y), 4)) for code, (x, y) in positions.items()}
 

@@ -13,6 +13,8 @@ from tacitus.errors import TacitusError
 
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"
+# Codes the dictionaries use that ISO 3166 lacks (the map does not draw them; the country table lists them).
+_EXTRA_COUNTRIES = {"XKX": "Kosovo"}
 _COUNTRY_GROUP = re.compile(r'<g class="([a-z]{2}) country map-element">')
 
 
@@ -53,7 +55,7 @@ def _tag_country(match: re.Match[str]) -> str:
     alpha2 = match.group(1)
     country = pycountry.countries.get(alpha_2=alpha2.upper())
     iso3 = country.alpha_3 if country else alpha2.upper()
-    name = country.name if country else alpha2.upper()
+    name = (getattr(country, "common_name", None) or country.name) if country else iso3
     return f'<g class="{alpha2} country map-element" data-iso3="{iso3}" data-name="{_attr(name)}">'
 
 
@@ -64,4 +66,5 @@ def _attr(text: str) -> str:
 @functools.cache
 def country_names() -> dict[str, str]:
     """ISO alpha-3 code -> English short name."""
-    return {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    names = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    return names | _EXTRA_COUNTRIES

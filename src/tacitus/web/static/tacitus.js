@@ -189,6 +189,13 @@
     }, extra || {});
   }
 
+  function periodLabel(period, freq) {
+    const text = String(period);
+    if (freq === "year") return text.slice(0, 4);
+    if (freq === "month") return text.slice(0, 7);
+    return text.slice(0, 10);
+  }
+
   // -- pages ---------------------------------------------------------------------------------------------
   async function overview() {
     const params = filterParams();
@@ -278,9 +285,12 @@
         y: rows.map((r) => r.goldstein), line: { color, width: 2 },
         hovertemplate: esc(label) + "<br>%{x}: mean Goldstein %{y:.2f}<extra></extra>" });
     }
+    // Periods as categories: a dyad often has only a few active periods, far apart.
+    for (const trace of traces) trace.x = trace.x.map((p) => periodLabel(p, freq));
+    const categories = [...new Set(data.series.map((r) => periodLabel(r.period, freq)))].sort();
     Plotly.newPlot("chart-dyad", traces, {
       barmode: "group", margin: { t: 10, r: 60, b: 40, l: 50 }, legend: { orientation: "h", y: -0.2 },
-      xaxis: { type: "date" }, yaxis: { title: { text: "events" } },
+      xaxis: { type: "category", categoryorder: "array", categoryarray: categories }, yaxis: { title: { text: "events" } },
       yaxis2: { title: { text: "Goldstein" }, overlaying: "y", side: "right", range: [-10, 10], showgrid: false },
     }, PLOT_CONFIG);
     const pages = await Promise.all([
@@ -304,7 +314,7 @@
     const traces = data.edges.map((e) => ({
       type: "scatter", mode: "lines", hoverinfo: "skip", showlegend: false,
       x: [where[e.source].x, where[e.target].x], y: [where[e.source].y, where[e.target].y],
-      line: { width: 1 + 7 * Math.sqrt(e.events / maxEdge), color: goldsteinColor(e.goldstein) }, opacity: 0.8,
+      line: { width: 2 + 8 * Math.sqrt(e.events / maxEdge), color: goldsteinColor(e.goldstein) }, opacity: 0.8,
     }));
     traces.push({
       type: "scatter", mode: "markers", name: "edges", showlegend: false,
@@ -324,7 +334,7 @@
       marker: {
         size: data.nodes.map((n) => 12 + 38 * Math.sqrt(n.events / maxNode)),
         color: data.nodes.map((n) => n.goldstein), cmin: -10, cmax: 10, colorscale: GOLDSTEIN_SCALE,
-        colorbar: { title: { text: "mean<br>Goldstein" } }, line: { color: "#fff", width: 1 },
+        colorbar: { title: { text: "mean<br>Goldstein" } }, line: { color: "#fff", width: 1 }, opacity: 0.95,
       },
     });
     const axis = { showgrid: false, zeroline: false, showticklabels: false };
