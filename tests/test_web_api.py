@@ -7,10 +7,10 @@ import warnings
 from pathlib import Path
 
 import pytest
-from webstore import HOSTILE, HOSTILE_DOC, build
 
 from tacitus.errors import StoreError
 from tacitus.web import create_app
+from webstore import HOSTILE, HOSTILE_DOC, build
 
 with warnings.catch_warnings():  # starlette's test client warns about its httpx dependency on import
     warnings.filterwarnings("ignore", message=".*httpx2")

@@ -242,9 +242,9 @@
       });
     }
     const data = await getJSON("/api/series", filterParams({ freq }));
-    Plotly.newPlot("chart-timeline", quadTraces(data.series, { goldstein: false }), quadLayout({
-      xaxis: { type: "date", rangeslider: { visible: true } }, yaxis2: undefined,
-    }), PLOT_CONFIG);
+    const layout = quadLayout({ xaxis: { type: "date", rangeslider: { visible: true } } });
+    delete layout.yaxis2;
+    Plotly.newPlot("chart-timeline", quadTraces(data.series, { goldstein: false }), layout, PLOT_CONFIG);
     Plotly.newPlot("chart-goldstein", [{
       type: "scatter", mode: "lines+markers", x: data.series.map((r) => r.period),
       y: data.series.map((r) => r.goldstein), name: "mean Goldstein", line: { color: "#333" },
