@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from webstore import HOSTILE, HOSTILE_DOC, build
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]

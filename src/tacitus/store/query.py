@@ -33,7 +33,7 @@ _FILTER_COLUMNS: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
         "modality": ("equal", ("modality",)),
         "claimed_by": ("prefix", ("claimed_by_code",)),
         "doc_id": ("equal", ("doc_id",)),
-        "text": ("contains", ("sentence", "source_text", "target_text")),
+        "text": ("contains", ("sentence",)),
     }
 )
 
@@ -90,8 +90,9 @@ def _clause(kind: str, name: str, column: str, value: Any, params: list[Any]) ->
         params.append(_as_date(name, value))
         return f"{column} <= ?"
     if kind == "contains":
-        params.append(str(value).lower())
-        return f"contains(lower({column}), ?)"
+        escaped = str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params.append(f"%{escaped}%")
+        return f"{column} ILIKE ? ESCAPE '\\'"
     values = _values(name, value)
     params.extend(values)
     if kind == "prefix":
@@ -262,7 +263,12 @@ def event_page(
     _check("order", order, ORDERS)
     condition, params = where(filters)
     total = rows(cur, f"SELECT count(*) AS n FROM events e WHERE {condition}", params)[0]["n"]
-    sql = f"SELECT e.* FROM events e WHERE {condition} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?"
+    # Sort only the keys, then fetch the page's full rows: much cheaper when many events match.
+    keys = "e.event_id, e.day, e.doc_id, e.sentence_index, e.goldstein"
+    sql = (
+        f"SELECT e.* FROM (SELECT {keys} FROM events e WHERE {condition} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?) "
+        f"k JOIN events e ON e.event_id = k.event_id ORDER BY {ORDERS[order]}"
+    )
     return int(total), rows(cur, sql, [*params, int(limit), int(offset)])
 
 
@@ -366,24 +372,22 @@ def summary(cur: duckdb.DuckDBPyConnection, filters: Mapping[str, Any]) -> dict[
     )[0]
     actors = rows(
         cur,
-        f"SELECT count(DISTINCT code) AS n FROM (SELECT e.source_code AS code FROM events e WHERE {condition} "
-        f"UNION ALL SELECT e.target_code FROM events e WHERE {condition}) WHERE code <> '---'",
-        [*params, *params],
+        "SELECT count(DISTINCT code) AS n FROM (SELECT unnest([e.source_code, e.target_code]) AS code "
+        f"FROM events e WHERE {condition}) WHERE code <> '---'",
+        params,
     )[0]["n"]
-
-    def counts(column: str) -> dict[str, int]:
-        found = rows(
-            cur, f"SELECT {column} AS k, count(*) AS n FROM events e WHERE {condition} GROUP BY 1 ORDER BY 1", params
-        )
-        return {str(row["k"]): int(row["n"]) for row in found}
-
-    return {
-        **head,
-        "actors": int(actors),
-        "modality": counts("e.modality"),
-        "quad_class": counts("e.quad_class"),
-        "root": counts("e.root"),
-    }
+    grouped = rows(
+        cur,
+        "SELECT e.modality, e.quad_class, e.root, count(*) AS n FROM events e "
+        f"WHERE {condition} GROUP BY GROUPING SETS ((e.modality), (e.quad_class), (e.root))",
+        params,
+    )
+    counts: dict[str, dict[str, int]] = {"modality": {}, "quad_class": {}, "root": {}}
+    for row in grouped:
+        for name, found in counts.items():
+            if row[name] is not None:
+                found[str(row[name])] = int(row["n"])
+    return {**head, "actors": int(actors), **{name: dict(sorted(found.items())) for name, found in counts.items()}}
 
 
 def places(cur: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], limit: int = 500) -> list[dict[str, Any]]:
@@ -411,8 +415,9 @@ def country_counts(cur: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], b
         return rows(cur, sql, params)
     sql = (
         "SELECT country, count(*) AS events, avg(g) AS goldstein FROM ("
-        f"SELECT e.event_id, e.source_country AS country, e.goldstein AS g FROM events e WHERE {condition} "
-        f"UNION SELECT e.event_id, e.target_country, e.goldstein FROM events e WHERE {condition}"
+        f"SELECT e.source_country AS country, e.goldstein AS g FROM events e WHERE {condition} "
+        f"UNION ALL SELECT e.target_country, e.goldstein FROM events e WHERE {condition} "
+        "AND e.target_country IS DISTINCT FROM e.source_country"
         ") WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"
     )
     return rows(cur, sql, [*params, *params])
