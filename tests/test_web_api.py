@@ -122,7 +122,7 @@ def test_web_summary_counts(client: TestClient) -> None:
         ({"doc_id": "d2"}, 2),
         ({"country": "IRQ' OR 1=1 --"}, 0),
         ({"text": "%"}, 0),
-        ({"text": "_"}, 0),
+        ({"text": "_"}, 1),  # literal: only the hostile sentence has "__pwned"
         ({"actor": "", "country": ""}, 8),
     ],
 )

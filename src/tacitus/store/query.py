@@ -90,9 +90,12 @@ def _clause(kind: str, name: str, column: str, value: Any, params: list[Any]) ->
         params.append(_as_date(name, value))
         return f"{column} <= ?"
     if kind == "contains":
-        escaped = str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params.append(f"%{escaped}%")
-        return f"{column} ILIKE ? ESCAPE '\\'"
+        text = str(value)
+        if any(char in text for char in "%_\\"):  # LIKE wildcards: match them literally (slower)
+            params.append(text.lower())
+            return f"contains(lower({column}), ?)"
+        params.append(f"%{text}%")  # ILIKE without ESCAPE takes DuckDB's fast path
+        return f"{column} ILIKE ?"
     values = _values(name, value)
     params.extend(values)
     if kind == "prefix":
