@@ -242,7 +242,8 @@
       });
     }
     const data = await getJSON("/api/series", filterParams({ freq }));
-    const layout = quadLayout({ xaxis: { type: "date", rangeslider: { visible: true } } });
+    const layout = quadLayout({ xaxis: { type: "date", rangeslider: { visible: true } },
+      legend: { orientation: "h", x: 0, y: 1.12 }, margin: { t: 40, r: 20, b: 40, l: 50 } });
     delete layout.yaxis2;
     Plotly.newPlot("chart-timeline", quadTraces(data.series, { goldstein: false }), layout, PLOT_CONFIG);
     Plotly.newPlot("chart-goldstein", [{
