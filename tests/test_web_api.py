@@ -287,3 +287,18 @@ def test_web_code_with_the_real_coder(store_path: Path, coder) -> None:  # type:
     assert response.status_code == 200
     codes = [(e["source_code"], e["code"]) for e in response.json()["events"]]
     assert ("IRQCOP", "173") in codes
+
+
+def test_web_serve_needs_an_existing_store(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    result = subprocess.run(
+        [sys.executable, "-m", "tacitus", "serve", "--db", str(tmp_path / "none.duckdb")],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": src},
+    )
+    assert result.returncode == 2
+    assert "no store at" in result.stderr and "tacitus demo" in result.stderr
+    assert not (tmp_path / "none.duckdb").exists()
