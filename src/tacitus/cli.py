@@ -194,6 +194,10 @@ def demo(
         f"`tacitus sql \"SELECT * FROM events LIMIT 5\" --db {db}` or "
         f"`tacitus export --db {db} --format gdelt -o events.tsv`.", highlight=False
     )
+    Console().print(
+        f"Open the dashboard: run `tacitus serve --db {db}` and browse to http://127.0.0.1:8000/ "
+        "(the JSON API is documented at http://127.0.0.1:8000/docs).", highlight=False
+    )
     raise typer.Exit(status)
 
 
@@ -299,6 +303,27 @@ def sql(
         frame.to_parquet(output, index=False)
     else:
         frame.to_csv(output, index=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = Path("tacitus.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    max_body: Annotated[int, typer.Option(min=1, help="Largest POST body in bytes (larger gets 413).")] = 1_000_000,
+) -> None:
+    """Serve the web dashboard and JSON API (OpenAPI at /docs) over the store, read-only."""
+    import uvicorn
+
+    from .web import create_app
+
+    if not db.exists():
+        raise TacitusError(f"no store at {db}; create one with `tacitus demo` or `tacitus code ... --db {db}`")
+    web_app = create_app(db, max_body=max_body)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the store")
+    err.print(f"Tacitus dashboard on http://{host}:{port}/ (API docs at /docs); Ctrl+C stops it", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 @app.command()

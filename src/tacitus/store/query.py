@@ -31,6 +31,9 @@ _FILTER_COLUMNS: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
         "root": ("equal", ("root",)),
         "quad_class": ("equal", ("quad_class",)),
         "modality": ("equal", ("modality",)),
+        "claimed_by": ("prefix", ("claimed_by_code",)),
+        "doc_id": ("equal", ("doc_id",)),
+        "text": ("contains", ("sentence",)),
     }
 )
 
@@ -86,6 +89,13 @@ def _clause(kind: str, name: str, column: str, value: Any, params: list[Any]) ->
     if kind == "end":
         params.append(_as_date(name, value))
         return f"{column} <= ?"
+    if kind == "contains":
+        text = str(value)
+        if any(char in text for char in "%_\\"):  # LIKE wildcards: match them literally (slower)
+            params.append(text.lower())
+            return f"contains(lower({column}), ?)"
+        params.append(f"%{text}%")  # ILIKE without ESCAPE takes DuckDB's fast path
+        return f"{column} ILIKE ?"
     values = _values(name, value)
     params.extend(values)
     if kind == "prefix":
@@ -212,3 +222,226 @@ def read_sql(cur: duckdb.DuckDBPyConnection, query: str, params: Iterable[Any] |
 def flat_columns() -> tuple[str, ...]:
     """The columns of the flat event exports: the event record and the run that coded it."""
     return (*EVENT_FIELDS, "run_id")
+
+
+# -- views for the dashboard and the JSON API ---------------------------------------------------------------
+# Each takes a cursor and event filters and returns plain rows (dicts); the SQL is fixed text with bound
+# parameters, and the only names spliced in come from the whitelists below.
+
+ORDERS: Mapping[str, str] = MappingProxyType(
+    {
+        "date": "e.day NULLS LAST, e.doc_id, e.sentence_index, e.event_id",
+        "-date": "e.day DESC NULLS LAST, e.doc_id, e.sentence_index, e.event_id",
+        "goldstein": "e.goldstein NULLS LAST, e.day, e.event_id",
+        "-goldstein": "e.goldstein DESC NULLS LAST, e.day, e.event_id",
+    }
+)
+LEVELS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {"actor": ("e.source_code", "e.target_code"), "country": ("e.source_country", "e.target_country")}
+)
+_QUADS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
+
+
+def rows(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    """Run ``sql`` and return its rows as dicts keyed by column name."""
+    try:
+        result = cur.execute(sql, params)
+        names = [column[0] for column in result.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+    except duckdb.Error as exc:
+        raise StoreError(f"query failed: {exc}") from exc
+
+
+def _check(name: str, value: str, allowed: Iterable[str]) -> None:
+    """Refuse a value outside a fixed list, naming the choices."""
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise StoreError(f"{name}={value!r}: use one of {', '.join(allowed)}")
+
+
+def event_page(
+    cur: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], limit: int, offset: int, order: str = "date"
+) -> tuple[int, list[dict[str, Any]]]:
+    """The total number of events matching ``filters`` and one page of them in ``order``."""
+    _check("order", order, ORDERS)
+    condition, params = where(filters)
+    total = rows(cur, f"SELECT count(*) AS n FROM events e WHERE {condition}", params)[0]["n"]
+    # Sort only the keys, then fetch the page's full rows: much cheaper when many events match.
+    keys = "e.event_id, e.day, e.doc_id, e.sentence_index, e.goldstein"
+    sql = (
+        f"SELECT e.* FROM (SELECT {keys} FROM events e WHERE {condition} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?) "
+        f"k JOIN events e ON e.event_id = k.event_id ORDER BY {ORDERS[order]}"
+    )
+    return int(total), rows(cur, sql, [*params, int(limit), int(offset)])
+
+
+def event_by_id(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """One event by its id, or None."""
+    found = rows(cur, "SELECT e.* FROM events e WHERE e.event_id = ?", [event_id])
+    return found[0] if found else None
+
+
+def series(cur: duckdb.DuckDBPyConnection, freq: str, filters: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Per period: event count, mean Goldstein and counts per QuadClass (q1 verbal cooperation .. q4
+    material conflict)."""
+    _check("freq", freq, FREQUENCIES)
+    condition, params = where(filters)
+    sql = (
+        "SELECT CAST(date_trunc(?, e.day) AS DATE) AS period, count(*) AS events, avg(e.goldstein) AS goldstein, "
+        f"{_QUADS} FROM events e WHERE e.day IS NOT NULL AND {condition} GROUP BY 1 ORDER BY 1"
+    )
+    return rows(cur, sql, [freq, *params])
+
+
+def dyad_series(
+    cur: duckdb.DuckDBPyConnection, freq: str, first: str, second: str, filters: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """Per period and direction (``forward`` first -> second, ``backward`` second -> first): count, mean
+    Goldstein and QuadClass counts. Actor codes match as prefixes (``IRQ`` covers ``IRQMIL``)."""
+    _check("freq", freq, FREQUENCIES)
+    condition, params = where(filters)
+    sql = (
+        "SELECT CAST(date_trunc(?, e.day) AS DATE) AS period, "
+        "CASE WHEN starts_with(e.source_code, ?) AND starts_with(e.target_code, ?) THEN 'forward' "
+        "ELSE 'backward' END AS direction, count(*) AS events, avg(e.goldstein) AS goldstein, "
+        f"{_QUADS} FROM events e WHERE e.day IS NOT NULL AND {condition} AND ("
+        "(starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)) OR "
+        "(starts_with(e.source_code, ?) AND starts_with(e.target_code, ?))) GROUP BY 1, 2 ORDER BY 1, 2"
+    )
+    return rows(cur, sql, [freq, first, second, *params, first, second, second, first])
+
+
+def top_dyads(
+    cur: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], limit: int = 10, level: str = "actor"
+) -> list[dict[str, Any]]:
+    """The most frequent (source, target) pairs with both sides coded, with their mean Goldstein."""
+    _check("level", level, LEVELS)
+    source, target = LEVELS[level]
+    condition, params = where(filters)
+    sql = (
+        f"SELECT {source} AS source, {target} AS target, count(*) AS events, avg(e.goldstein) AS goldstein "
+        f"FROM events e WHERE {condition} AND {source} IS NOT NULL AND {target} IS NOT NULL "
+        f"AND {source} <> '---' AND {target} <> '---' GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?"
+    )
+    return rows(cur, sql, [*params, int(limit)])
+
+
+def network(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Mapping[str, Any],
+    max_nodes: int = 40,
+    max_edges: int = 150,
+    level: str = "actor",
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The actor network: the ``max_nodes`` most active actors (events on either side, mean Goldstein) and
+    the directed edges among them weighted by event count, with their mean Goldstein."""
+    _check("level", level, LEVELS)
+    source, target = LEVELS[level]
+    condition, params = where(filters)
+    pairs = (
+        f"SELECT {source} AS s, {target} AS t, e.goldstein AS g FROM events e WHERE {condition} "
+        f"AND {source} IS NOT NULL AND {target} IS NOT NULL AND {source} <> '---' AND {target} <> '---' "
+        f"AND {source} <> {target}"
+    )
+    nodes = rows(
+        cur,
+        f"WITH p AS ({pairs}) SELECT code, count(*) AS events, avg(g) AS goldstein FROM "
+        "(SELECT s AS code, g FROM p UNION ALL SELECT t, g FROM p) GROUP BY code ORDER BY events DESC, code LIMIT ?",
+        [*params, int(max_nodes)],
+    )
+    codes = [node["code"] for node in nodes]
+    if not codes:
+        return [], []
+    marks = ", ".join("?" for _ in codes)
+    edges = rows(
+        cur,
+        f"WITH p AS ({pairs}) SELECT s AS source, t AS target, count(*) AS events, avg(g) AS goldstein FROM p "
+        f"WHERE s IN ({marks}) AND t IN ({marks}) GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?",
+        [*params, *codes, *codes, int(max_edges)],
+    )
+    return nodes, edges
+
+
+def summary(cur: duckdb.DuckDBPyConnection, filters: Mapping[str, Any]) -> dict[str, Any]:
+    """Counts of the matching events: total, documents, actors, date range, by modality, QuadClass and root."""
+    condition, params = where(filters)
+    head = rows(
+        cur,
+        "SELECT count(*) AS events, count(DISTINCT e.doc_id) AS documents, min(e.day) AS first_day, "
+        "max(e.day) AS last_day, avg(e.goldstein) AS goldstein, "
+        "count(*) FILTER (WHERE e.location_name IS NOT NULL) AS located "
+        f"FROM events e WHERE {condition}",
+        params,
+    )[0]
+    actors = rows(
+        cur,
+        "SELECT count(DISTINCT code) AS n FROM (SELECT unnest([e.source_code, e.target_code]) AS code "
+        f"FROM events e WHERE {condition}) WHERE code <> '---'",
+        params,
+    )[0]["n"]
+    grouped = rows(
+        cur,
+        "SELECT e.modality, e.quad_class, e.root, count(*) AS n FROM events e "
+        f"WHERE {condition} GROUP BY GROUPING SETS ((e.modality), (e.quad_class), (e.root))",
+        params,
+    )
+    counts: dict[str, dict[str, int]] = {"modality": {}, "quad_class": {}, "root": {}}
+    for row in grouped:
+        for name, found in counts.items():
+            if row[name] is not None:
+                found[str(row[name])] = int(row["n"])
+    return {**head, "actors": int(actors), **{name: dict(sorted(found.items())) for name, found in counts.items()}}
+
+
+def places(cur: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], limit: int = 500) -> list[dict[str, Any]]:
+    """Event locations with coordinates or a country, most events first."""
+    condition, params = where(filters)
+    sql = (
+        "SELECT e.location_name AS name, e.location_country AS country, e.location_lat AS lat, "
+        "e.location_lon AS lon, any_value(e.location_precision) AS precision, count(*) AS events, "
+        f"avg(e.goldstein) AS goldstein FROM events e WHERE {condition} AND e.location_name IS NOT NULL "
+        "GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT ?"
+    )
+    return rows(cur, sql, [*params, int(limit)])
+
+
+def country_counts(cur: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], basis: str) -> list[dict[str, Any]]:
+    """Events per country (ISO 3166 alpha-3): where they happened (``location``) or whose actors took part
+    (``actors``: an event counts once for each distinct country on its two sides)."""
+    _check("basis", basis, ("location", "actors"))
+    condition, params = where(filters)
+    if basis == "location":
+        sql = (
+            "SELECT e.location_country AS country, count(*) AS events, avg(e.goldstein) AS goldstein "
+            f"FROM events e WHERE {condition} AND e.location_country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"
+        )
+        return rows(cur, sql, params)
+    sql = (
+        "SELECT country, count(*) AS events, avg(g) AS goldstein FROM ("
+        f"SELECT e.source_country AS country, e.goldstein AS g FROM events e WHERE {condition} "
+        f"UNION ALL SELECT e.target_country, e.goldstein FROM events e WHERE {condition} "
+        "AND e.target_country IS DISTINCT FROM e.source_country"
+        ") WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"
+    )
+    return rows(cur, sql, [*params, *params])
+
+
+def actor_list(cur: duckdb.DuckDBPyConnection, limit: int = 500) -> list[dict[str, Any]]:
+    """Known actors, most active first (from the actors table)."""
+    sql = (
+        "SELECT code, country, sector, name, n_events AS events FROM actors "
+        "ORDER BY n_events DESC NULLS LAST, code LIMIT ?"
+    )
+    return rows(cur, sql, [int(limit)])
+
+
+def document_info(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+    """A stored document's metadata (newest version of the doc_id), or None."""
+    found = rows(
+        cur,
+        "SELECT doc_id, arg_max(date, coded_at) AS date, arg_max(title, coded_at) AS title, "
+        "arg_max(source, coded_at) AS source, arg_max(url, coded_at) AS url, max(coded_at) AS coded_at "
+        "FROM documents WHERE doc_id = ? GROUP BY doc_id",
+        [doc_id],
+    )
+    return found[0] if found else None
