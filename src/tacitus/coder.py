@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,6 +16,9 @@ from .events import Candidate, EventExtractor, Lexicon
 from .model import Actor, Document, Event
 from .nlp import load_model, model_version
 from .ontology import Codebook, default_codebook
+
+if TYPE_CHECKING:
+    from .prefilter import Prefilter
 
 
 class Coder:
@@ -57,6 +61,12 @@ class Coder:
     def extractor(self) -> EventExtractor:
         return EventExtractor(self.lexicon)
 
+    @functools.cached_property
+    def prefilter(self) -> Prefilter:
+        from .prefilter import Prefilter
+
+        return Prefilter(self.lexicon, self.nlp)
+
     def provenance(self) -> dict[str, str]:
         """Model and dictionary versions, for the record of a run."""
         info = {"model": model_version(self.nlp)}
@@ -71,11 +81,28 @@ class Coder:
         return self.code_doc(self.nlp(text), document)
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        """Stream documents through the parser in batches; yield each with its events, in order."""
+        """Stream documents through the parser in batches; yield each with its events, in order.
+
+        With ``config.processes`` above 1 (default: every core), batches go to worker processes that each
+        build their own Coder once; small inputs are coded here, where no worker has to start.
+        """
+        processes = self.config.workers()
+        if processes > 1:
+            from .engines.local import code_in_processes
+
+            yield from code_in_processes(self, documents, processes)
+            return
+        yield from self.code_serially(documents)
+
+    def code_serially(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        """:meth:`code_documents` in this process."""
+        if self.config.prefilter:
+            from .prefilter import code_prefiltered
+
+            yield from code_prefiltered(self, documents)
+            return
         pairs = ((document.text, document) for document in documents)
-        for doc, document in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.config.batch_size, n_process=self.config.processes
-        ):
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
             yield document, self.code_doc(doc, document)
 
     def code_doc(self, doc: Doc, document: Document) -> list[Event]:
@@ -90,11 +117,12 @@ class Coder:
                 events.append(self._event(candidate, document, index, sent, date))
         return events
 
-    def _event(self, c: Candidate, document: Document, index: int, sent: object, date: str | None) -> Event:
+    def _event(self, c: Candidate, document: Document, index: int, sent: object, date: str | None,
+               span: tuple[int, int] | None = None) -> Event:
         entry = self.codebook.get(c.code)
         source = c.source or Actor()
         target = c.target or Actor()
-        start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+        start, end = span or (sent.start_char, sent.end_char)  # type: ignore[attr-defined]
         return Event(
             event_id=Event.make_id(document.id, index, source.code, target.code, entry.code),
             doc_id=document.id,
