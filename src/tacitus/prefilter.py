@@ -75,10 +75,17 @@ class Selection:
 
 
 class TriggerForms:
-    """Does a surface form possibly have a trigger lemma? Answers from the lemmatizer's own tables."""
+    """Which trigger lemmas can a sentence's words have? Answers from the lemmatizer's own tables.
+
+    A verb counts only when one of its patterns can match: every word the pattern needs ("open fire",
+    "arrive in") is among the sentence's possible lemmas. A noun trigger always counts.
+    """
 
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
-        self.lemmas = frozenset(lexicon.verbs) | frozenset(lexicon.nouns)
+        self.verbs = {verb: [frozenset(p.extras) for p in patterns] for verb, patterns in lexicon.verbs.items()}
+        self.nouns = frozenset(lexicon.nouns)
+        extras = {word for patterns in self.verbs.values() for words in patterns for word in words}
+        self.vocabulary = frozenset(self.verbs) | self.nouns | extras
         self._rules: dict[str, list[tuple[str, str]]] = {}
         self._exceptions: dict[str, dict[str, list[str]]] = {}
         if nlp.has_pipe("lemmatizer"):
@@ -88,7 +95,7 @@ class TriggerForms:
                     self._rules[pos] = [tuple(r) for r in lookups.get_table("lemma_rules").get(pos, [])]
                 if lookups.has_table("lemma_exc"):
                     self._exceptions[pos] = dict(lookups.get_table("lemma_exc").get(pos, {}))
-        self._cache: dict[str, bool] = {}
+        self._cache: dict[str, frozenset[str]] = {}
 
     def candidates(self, form: str) -> set[str]:
         """Every lemma spaCy's rule lemmatizer could give ``form`` as a noun or verb (lower case)."""
@@ -101,11 +108,26 @@ class TriggerForms:
                     found.add(lower[: len(lower) - len(old)] + new)
         return found | {LEMMA_FIXES.get(c, c) for c in found}
 
-    def __contains__(self, form: str) -> bool:
+    def lemmas(self, form: str) -> frozenset[str]:
+        """The possible lemmas of ``form`` that the lexicon uses (triggers and pattern words)."""
         known = self._cache.get(form)
         if known is None:
-            known = self._cache[form] = not self.lemmas.isdisjoint(self.candidates(form))
+            known = self._cache[form] = frozenset(self.candidates(form) & self.vocabulary)
         return known
+
+    def __contains__(self, form: str) -> bool:
+        """Can ``form`` be a trigger in some sentence (a noun trigger, or a verb of the lexicon)?"""
+        lemmas = self.lemmas(form)
+        return not lemmas.isdisjoint(self.nouns) or any(lemma in self.verbs for lemma in lemmas)
+
+    def in_sentence(self, forms: Iterable[str]) -> bool:
+        """Does a sentence with these word forms have a trigger whose pattern can be completed?"""
+        possible: set[str] = set()
+        for form in forms:
+            possible |= self.lemmas(form)
+        if not possible.isdisjoint(self.nouns):
+            return True
+        return any(extras <= possible for verb in possible if verb in self.verbs for extras in self.verbs[verb])
 
 
 class Prefilter:
@@ -150,7 +172,7 @@ class Prefilter:
                 names |= capitals
             pronoun = any(t.lower_ in PRONOUNS for t in tokens)
             segment.actor = has_mention or pronoun or alias
-            segment.trigger = any(t.text in self.triggers for t in tokens if not t.is_space and not t.is_punct)
+            segment.trigger = self.triggers.in_sentence(t.text for t in tokens if not t.is_space)
             segment.lookback = pronoun or alias or any(
                 t.lower_ in DEFINITE and t.i + 1 < len(doc) and in_mention[t.i + 1] for t in tokens
             )
