@@ -45,6 +45,7 @@ TERMINAL = frozenset({".", "!", "?", "...", "…"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", "«"})
 PRONOUNS = PERSONAL | NEUTER | PLURAL
+APPOSITIVE_MARKS = frozenset({",", "(", "-", "–", "—"})
 # Parts of speech whose lemma tables can turn a surface form into a trigger lemma.
 TRIGGER_POS = ("verb", "noun")
 
@@ -133,8 +134,9 @@ class TriggerForms:
 class Prefilter:
     """Chooses the sentences of a tokenized document worth parsing."""
 
-    def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+    def __init__(self, lexicon: Lexicon, nlp: Language, context: int = 0) -> None:
         self.triggers = TriggerForms(lexicon, nlp)
+        self.context = context  # sentences read before a look-back; 0: every earlier sentence with an actor
 
     def segments(self, doc: Doc) -> list[Segment]:
         """Cheap sentences: after terminal punctuation (and closing quotes) before a capital, and at blank lines."""
@@ -160,27 +162,31 @@ class Prefilter:
         """Decide which segments to parse; ``mentions`` are the actor matcher's over the whole document."""
         segments = self.segments(doc)
         in_mention = bytearray(len(doc))
+        agent_starts: set[int] = set()  # sector words with no country of their own ("the regime")
         for mention in mentions:
             in_mention[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+            if mention.best.kind == "agent":
+                agent_starts.add(mention.start)
         names: set[str] = set()  # capitalised words of sentences with mentions: possible appositive aliases
         for segment in segments:
             tokens = doc[segment.start : segment.end]
             has_mention = any(in_mention[t.i] for t in tokens)
             capitals = {t.text for t in tokens if not in_mention[t.i] and _capitalised(t.text)}
             alias = bool(capitals & names)
-            if has_mention:
-                names |= capitals
+            if has_mention and any(t.text in APPOSITIVE_MARKS for t in tokens):
+                names |= capitals  # an appositive needs a comma, a bracket or a dash
             pronoun = any(t.lower_ in PRONOUNS for t in tokens)
             segment.actor = has_mention or pronoun or alias
             segment.trigger = self.triggers.in_sentence(t.text for t in tokens if not t.is_space)
             segment.lookback = pronoun or alias or any(
-                t.lower_ in DEFINITE and t.i + 1 < len(doc) and in_mention[t.i + 1] for t in tokens
+                t.lower_ in DEFINITE and t.i + 1 in agent_starts for t in tokens
             )
             segment.keep = segment.trigger and segment.actor
-        last_lookback = max((k for k, s in enumerate(segments) if s.keep and s.lookback), default=-1)
-        for segment in segments[:last_lookback]:
-            if segment.actor:
-                segment.keep = True  # the resolver must read it before the later look-back
+        lookbacks = [k for k, s in enumerate(segments) if s.keep and s.lookback]
+        for k in lookbacks:
+            # the resolver must read earlier actors before a pronoun or "the regime" looks back for them
+            for segment in segments[max(0, k - self.context) if self.context else 0 : k]:
+                segment.keep = segment.keep or segment.actor
         return Selection(segments, _runs(segments))
 
 
