@@ -12,6 +12,7 @@ ru_maxrss of the largest child; then the ratio of the peaks between the largest 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -45,11 +46,19 @@ def peak_rss(command: list[str]) -> tuple[float, float, float, float]:
     return seconds, main_peak / MB, tree_peak / MB, float(process.returncode)
 
 
+
+def load_note() -> str:
+    """The machine's load, printed with the figures: other work on the cores lowers every rate."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--processes", type=int, default=1)
     args = parser.parse_args()
+    print(load_note())
     peaks: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
@@ -71,3 +80,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    print(load_note())

@@ -45,12 +45,20 @@ def key(event: Event) -> tuple[str, ...]:
     return (event.doc_id, event.sentence, event.source.code, event.target.code, event.code, event.modality)
 
 
+
+def load_note() -> str:
+    """The machine's load, printed with the figures: other work on the cores lowers every rate."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--model", default=None)
     args = parser.parse_args()
+    print(load_note())
     name = resolve_model_name(args.model)
     documents = corpus(args.docs)
     texts = [d.text for d in documents]
@@ -92,3 +100,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    print(load_note())

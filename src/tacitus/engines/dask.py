@@ -103,6 +103,7 @@ class DaskEngine:
             self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                          dashboard_address=None)
             self.client = Client(self._cluster)
+            self.client.wait_for_workers(n, timeout="120s")
         self.client.register_plugin(CoderPlugin(self.config), name=PLUGIN_NAME)
         return self
 
