@@ -21,7 +21,6 @@ from tacitus import Coder, Config, Reject
 from tacitus.engines.dask import DaskEngine
 
 
-
 def load_note() -> str:
     """The machine's load, printed with the figures: other work on the cores lowers every rate."""
     one, five, _ = os.getloadavg()
