@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import time
 from collections import Counter
 
@@ -19,6 +20,12 @@ from corpus import corpus
 
 from tacitus import Coder, Config, Reject
 from tacitus.engines.dask import DaskEngine
+
+
+def worker_cpu() -> float:
+    """CPU seconds used so far by the process this runs in (run on every worker)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def load_note() -> str:
@@ -43,9 +50,12 @@ def main() -> None:
         started = time.perf_counter()
         with DaskEngine(Config(processes=1), workers=workers, partition_size=args.partition_size) as engine:
             ready = time.perf_counter() - started
+            assert engine.client is not None
+            before = sum(engine.client.run(worker_cpu).values())
             start = time.perf_counter()
             results = list(engine.code_documents(documents))
             seconds = time.perf_counter() - start
+            cpu = sum(engine.client.run(worker_cpu).values()) - before
         counts = Counter(d.id for d, _ in results if not isinstance(d, Reject))
         rejects = sum(isinstance(d, Reject) for d, _ in results)
         events = sum(len(e) for _, e in results)
@@ -53,7 +63,8 @@ def main() -> None:
         rates[workers] = sentences / seconds
         print(f"{workers} worker(s): cluster ready in {ready:5.1f} s; coded in {seconds:6.2f} s: "
               f"{len(documents) / seconds:6.1f} docs/s, {sentences / seconds:7.1f} sent/s; {events} events, "
-              f"{rejects} rejects, every document exactly once: {once}", flush=True)
+              f"{rejects} rejects, every document exactly once: {once}; workers' cpu {cpu:.2f} s "
+              f"({sentences / cpu:.1f} sent/cpu-s)", flush=True)
     low, high = min(rates), max(rates)
     if low != high:
         print(f"ratio {high} workers / {low} worker: {rates[high] / rates[low]:.2f}")
