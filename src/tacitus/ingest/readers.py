@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -74,33 +73,16 @@ def _binary_or_undecodable(data: bytes) -> str | None:
 def read_jsonl(path: Path, date: str | None = None) -> Iterator[Item]:
     """One document per line: {"text", optional "id", "date", "title", "url", "source"}."""
     try:
-        problem = _check_streamed(path)
+        data = path.read_bytes()
     except OSError as exc:
         yield Reject(item=str(path), reason=f"unreadable: {exc.strerror or exc}")
         return
+    problem = _binary_or_undecodable(data)
     if problem:
         yield Reject(item=str(path), reason=problem)
         return
-    with path.open(encoding="utf-8-sig") as lines:  # streamed: memory does not grow with the file
-        yield from _parse_lines(lines, str(path), path.stem, date)
-
-
-def _check_streamed(path: Path, chunk_size: int = 1 << 20) -> str | None:
-    """:func:`_binary_or_undecodable` for a file read in chunks (the whole file is never held)."""
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    with path.open("rb") as stream:
-        first = stream.read(chunk_size)
-        if b"\x00" in first[:8192]:
-            return _binary_or_undecodable(first)
-        chunk = first
-        try:
-            while chunk:
-                decoder.decode(chunk)
-                chunk = stream.read(chunk_size)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return _binary_or_undecodable(path.read_bytes())  # rare: read it all for the exact offset
-    return None
+    lines = data.decode("utf-8-sig").splitlines()
+    yield from _parse_lines(lines, str(path), path.stem, date)
 
 
 def _read_stream(stream: IO[str], name: str, date: str | None) -> Iterator[Item]:
@@ -114,7 +96,7 @@ def _read_stream(stream: IO[str], name: str, date: str | None) -> Iterator[Item]
         yield Document(id="stdin", text=text, date=date)
 
 
-def _parse_lines(lines: Iterable[str], name: str, stem: str, date: str | None) -> Iterator[Item]:
+def _parse_lines(lines: list[str], name: str, stem: str, date: str | None) -> Iterator[Item]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
