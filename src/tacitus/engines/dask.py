@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ..coder import Coder
 
 PLUGIN_NAME = "tacitus-coder"
-DEFAULT_PARTITION_SIZE = 32
+DEFAULT_PARTITION_SIZE = 64
 IN_FLIGHT_PER_WORKER = 2
 
 Task = Callable[[list[Document]], list[list[Event]]]
