@@ -8,9 +8,10 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .actors import ActorDictionary, ActorResolver, MentionMatcher
+from .actors.matcher import Mention
 from .config import Config
 from .events import Candidate, EventExtractor, Lexicon
 from .model import Actor, Document, Event
@@ -107,14 +108,24 @@ class Coder:
 
     def code_doc(self, doc: Doc, document: Document) -> list[Event]:
         """Code a parsed document."""
+        resolver = self.resolver(doc, self.matcher.find(doc), document)
+        sentences = ((index, sent, (sent.start_char, sent.end_char)) for index, sent in enumerate(doc.sents))
+        return self.code_sentences(sentences, resolver, document)
+
+    def resolver(self, doc: Doc, mentions: list[Mention], document: Document) -> ActorResolver:
+        """The document's actor resolver (the prefilter builds one over the parsed sentences only)."""
+        day = parse_day(document.date or self.config.date)
+        return ActorResolver(doc, mentions, day or dt.date.today())
+
+    def code_sentences(self, sentences: Iterable[tuple[int, Span, tuple[int, int]]], resolver: ActorResolver,
+                       document: Document) -> list[Event]:
+        """Code parsed sentences in document order: (number in the document, sentence, character span)."""
         date = document.date or self.config.date
-        day = parse_day(date)
-        resolver = ActorResolver.for_doc(doc, self.matcher, day or dt.date.today())
         events: list[Event] = []
-        for index, sent in enumerate(doc.sents):
+        for index, sent, span in sentences:
             resolver.read_sentence(sent)
             for candidate in self.extractor.extract(sent, resolver):
-                events.append(self._event(candidate, document, index, sent, date))
+                events.append(self._event(candidate, document, index, sent, date, span=span))
         return events
 
     def _event(self, c: Candidate, document: Document, index: int, sent: object, date: str | None,

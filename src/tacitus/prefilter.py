@@ -23,17 +23,16 @@ seeing a sentence without its skipped neighbours (see docs/scaling.md for the me
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .actors.matcher import Mention
-from .actors.resolver import DEFINITE, NEUTER, PERSONAL, PLURAL, ActorResolver, _home_country
+from .actors.resolver import DEFINITE, NEUTER, PERSONAL, PLURAL, _home_country
 from .events.extract import LEMMA_FIXES
 from .events.lexicon import Lexicon
 from .model import Document, Event
@@ -281,24 +280,18 @@ class _Context:
 
 def code_compact(coder: Coder, compact: Doc, context: _Context) -> list[Event]:
     """Code a parsed compact Doc; sentence numbers and offsets are those of the whole document."""
-    from .coder import parse_day
-
-    document, full, index = context.document, context.full, context.index
-    date = document.date or coder.config.date
-    day = parse_day(date)
-    resolver = ActorResolver(compact, shift_mentions(context.mentions, context.selection.runs, index),
-                             day or dt.date.today())
+    full, index = context.full, context.index
+    mentions = shift_mentions(context.mentions, context.selection.runs, index)
+    resolver = coder.resolver(compact, mentions, context.document)
     resolver.home = _home_country(full, context.mentions)  # the whole document decides its home country
     segments = context.selection.segments
     starts = [segment.start for segment in segments]
     skipped_before = list(itertools.accumulate((not s.keep for s in segments), initial=0))
-    events: list[Event] = []
-    for parsed, sent in enumerate(compact.sents):
-        first, last = index[sent.start], index[sent.end - 1]
-        segment = bisect.bisect_right(starts, first) - 1
-        number = parsed + skipped_before[segment]
-        span = (full[first].idx, full[last].idx + len(full[last].text))
-        resolver.read_sentence(sent)
-        for candidate in coder.extractor.extract(sent, resolver):
-            events.append(coder._event(candidate, document, number, sent, date, span=span))
-    return events
+
+    def sentences() -> Iterator[tuple[int, Span, tuple[int, int]]]:
+        for parsed, sent in enumerate(compact.sents):
+            first, last = index[sent.start], index[sent.end - 1]
+            segment = bisect.bisect_right(starts, first) - 1
+            yield parsed + skipped_before[segment], sent, (full[first].idx, full[last].idx + len(full[last].text))
+
+    return coder.code_sentences(sentences(), resolver, context.document)
