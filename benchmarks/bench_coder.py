@@ -48,7 +48,7 @@ def main() -> None:
     documents = corpus(args.docs)
     texts = [d.text for d in documents]
     full = spacy.load(name)
-    coder = Coder(Config(model=name, processes=args.processes))
+    coder = Coder(Config(model=name, processes=args.processes, prefilter=False))  # parse everything (b)
     _ = coder.matcher  # load dictionaries before timing
     _ = coder.lexicon
     coder.enricher.warm_up()  # the gazetteer (about 1.5 s) and dateparser's data, once per Coder

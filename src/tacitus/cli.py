@@ -49,7 +49,7 @@ def main_options(
     """Tacitus turns news text into CAMEO events: who did what to whom, when and where."""
 
 
-def _config(model: str | None, date: str | None, processes: int = 1, batch_size: int = 64,
+def _config(model: str | None, date: str | None, processes: int | None = None, batch_size: int = 64,
             **settings: object) -> Config:
     try:
         return Config(model=model, date=date, processes=processes, batch_size=batch_size, **settings)
@@ -89,7 +89,7 @@ def _progress() -> Progress:
 class Run:
     """A CLI coding run: a progress bar on stderr, rejects reported as they come and listed at the end."""
 
-    def __init__(self, coder: Coder, db: Path | None = None) -> None:
+    def __init__(self, coder: Coder, db: Path | None = None, engine=None) -> None:  # type: ignore[no-untyped-def]
         from .pipeline import CodingRun
 
         self.store = None
@@ -97,7 +97,7 @@ class Run:
             from .store import Store
 
             self.store = Store(db)
-        self.run = CodingRun(coder, self.store, on_reject=self._rejected)
+        self.run = CodingRun(coder, self.store, on_reject=self._rejected, engine=engine)
 
     @staticmethod
     def _rejected(reject: Reject) -> None:
@@ -136,7 +136,7 @@ def code(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write .jsonl, .csv or .parquet.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name (default: installed English model).")] = None,
     date: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for documents that carry none.")] = None,
-    processes: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
+    processes: Annotated[int | None, typer.Option(min=1, help="Coding processes (default: every core).")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per parser batch.")] = 64,
     db: Annotated[Path | None, typer.Option(help="Also store documents and events in this DuckDB file.")] = None,
     keep_unknown: Annotated[bool, typer.Option(
@@ -150,11 +150,25 @@ def code(
     agents: AgentsOption = None,
     discards: DiscardsOption = None,
     no_builtin: NoBuiltinOption = False,
+    prefilter: Annotated[bool, typer.Option(
+        help="Parse only sentences with an event trigger and an actor (--no-prefilter parses all).")] = True,
+    engine: Annotated[str, typer.Option(help="local (worker processes) or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (tcp://HOST:PORT); default: a local cluster.")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Workers of the local Dask cluster.")] = None,
 ) -> None:
-    """Code documents into events (JSON Lines on stdout unless -o or --db is given)."""
-    config = _with_dictionaries(_config(model, date, processes, batch_size, keep_unknown=keep_unknown), dictionaries,
+    """Code documents into events (JSON Lines on stdout unless -o or --db is given).
+
+    With --engine dask, -o DIR.parquet writes a Parquet dataset partitioned by month (month=YYYY-MM).
+    """
+    settings = {"keep_unknown": keep_unknown, "prefilter": prefilter}
+    config = _with_dictionaries(_config(model, date, processes, batch_size, **settings), dictionaries,
                                 actors, verbs, agents, discards, no_builtin)
     coder = Coder(config)
+    if engine == "dask":
+        raise typer.Exit(_code_dask(coder, inputs, output, date, db, scheduler, workers))
+    if engine != "local":
+        raise TacitusError(f"unknown engine {engine!r}; choose local or dask")
     run = Run(coder, db)
     fields = {"text_field": text_field, "id_field": id_field, "date_field": date_field}
     if db is not None and output is None:
@@ -165,6 +179,26 @@ def code(
             for _, events in run.code(inputs, date, **fields):
                 writer.write(events)
     raise typer.Exit(run.report())
+
+
+def _code_dask(coder: Coder, inputs: list[str], output: Path | None, date: str | None, db: Path | None,
+               scheduler: str | None, workers: int | None) -> int:
+    from .engines.dask import DaskEngine, ParquetDataset
+
+    with DaskEngine(coder.config, scheduler=scheduler, workers=workers) as dask:
+        run = Run(coder, db, engine=dask.code_documents)
+        if output is not None and output.suffix.lower() == ".parquet":
+            with ParquetDataset(output) as dataset:
+                for _, events in run.code(inputs, date):
+                    dataset.write(events)
+        elif db is not None and output is None:
+            for _ in run.code(inputs, date):
+                pass
+        else:
+            with EventWriter(output) as writer:
+                for _, events in run.code(inputs, date):
+                    writer.write(events)
+        return run.report()
 
 
 @app.command()
@@ -339,6 +373,7 @@ def evaluate(
     agents: AgentsOption = None,
     discards: DiscardsOption = None,
     no_builtin: NoBuiltinOption = False,
+    prefilter: Annotated[bool, typer.Option(help="Use the sentence prefilter (as `tacitus code` does).")] = True,
 ) -> None:
     """Score the coder against a gold set: precision, recall, F1 at three levels, modality, misses.
 
@@ -346,7 +381,8 @@ def evaluate(
     """
     import json
 
-    config = _with_dictionaries(_config(model, None), dictionaries, actors, verbs, agents, discards, no_builtin)
+    config = _with_dictionaries(_config(model, None, prefilter=prefilter), dictionaries, actors, verbs, agents,
+                                discards, no_builtin)
     if gold.suffix.lower() == ".xml":
         from .petrarch.validate import validate_file
 

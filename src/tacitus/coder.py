@@ -9,9 +9,10 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .actors import ActorDictionary, ActorResolver, MentionMatcher
+from .actors.matcher import Mention
 from .config import Config
 from .enrich import Enricher, Enrichment
 from .events import Candidate, EventExtractor, Lexicon
@@ -23,6 +24,9 @@ from .petrarch.readers import Dictionaries
 
 if TYPE_CHECKING:
     from .petrarch.patterns import Discarder
+
+if TYPE_CHECKING:
+    from .prefilter import Prefilter
 
 
 class Coder:
@@ -114,6 +118,12 @@ class Coder:
         """Event dates and places (its gazetteer loads on first use)."""
         return Enricher()
 
+    @functools.cached_property
+    def prefilter(self) -> Prefilter:
+        from .prefilter import Prefilter
+
+        return Prefilter(self.lexicon, self.nlp)
+
     def provenance(self) -> dict[str, str]:
         """Model and dictionary versions, for the record of a run."""
         info = {"model": model_version(self.nlp)}
@@ -128,23 +138,51 @@ class Coder:
         return self.code_doc(self.nlp(text), document)
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        """Stream documents through the parser in batches; yield each with its events, in order."""
+        """Stream documents through the parser in batches; yield each with its events, in order.
+
+        With ``config.processes`` above 1 (default: every core), batches go to worker processes that each
+        build their own Coder once; small inputs are coded here, where no worker has to start.
+        """
+        processes = self.config.workers()
+        if processes > 1:
+            from .engines.local import code_in_processes
+
+            yield from code_in_processes(self, documents, processes)
+            return
+        yield from self.code_serially(documents)
+
+    def code_serially(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        """:meth:`code_documents` in this process."""
+        if self.config.prefilter:
+            from .prefilter import code_prefiltered
+
+            yield from code_prefiltered(self, documents)
+            return
         pairs = ((document.text, document) for document in documents)
-        for doc, document in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.config.batch_size, n_process=self.config.processes
-        ):
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
             yield document, self.code_doc(doc, document)
 
     def code_doc(self, doc: Doc, document: Document) -> list[Event]:
         """Code a parsed document."""
+        resolver = self.resolver(doc, self.matcher.find(doc), document)
+        sentences = ((index, sent, (sent.start_char, sent.end_char)) for index, sent in enumerate(doc.sents))
+        return self.code_sentences(sentences, resolver, document)
+
+    def resolver(self, doc: Doc, mentions: list[Mention], document: Document) -> ActorResolver:
+        """The document's actor resolver (the prefilter builds one over the parsed sentences only)."""
+        day = parse_day(document.date or self.config.date)
+        return ActorResolver(doc, mentions, day or dt.date.today(), self.enricher.gazetteer)
+
+    def code_sentences(self, sentences: Iterable[tuple[int, Span, tuple[int, int]]], resolver: ActorResolver,
+                       document: Document) -> list[Event]:
+        """Code parsed sentences in document order: (number in the document, sentence, character span)."""
         date = document.date or self.config.date
         day = parse_day(date)
-        resolver = ActorResolver.for_doc(doc, self.matcher, day or dt.date.today(), self.enricher.gazetteer)
         events: list[Event] = []
         discarder = self.discarder
-        if discarder is not None and discarder.check_tokens(doc) == "story":
+        if discarder is not None and discarder.check_tokens(resolver.doc) == "story":
             return events  # a PETRARCH story-level discard ('+TYPHOON')
-        for index, sent in enumerate(doc.sents):
+        for index, sent, span in sentences:
             resolver.read_sentence(sent)
             if discarder is not None and discarder.check_tokens(sent):
                 continue
@@ -154,14 +192,15 @@ class Coder:
             quads = [self.codebook.get(c.code).quad_class for c in candidates]
             enriched = self.enricher.enrich(sent, candidates, quads, date, day)
             for candidate, extra in zip(candidates, enriched, strict=True):
-                events.append(self._event(candidate, document, index, sent, extra))
+                events.append(self._event(candidate, document, index, sent, extra, span=span))
         return events
 
-    def _event(self, c: Candidate, document: Document, index: int, sent: object, extra: Enrichment) -> Event:
+    def _event(self, c: Candidate, document: Document, index: int, sent: object, extra: Enrichment,
+               span: tuple[int, int] | None = None) -> Event:
         entry = self.codebook.get(c.code)
         source = c.source or Actor()
         target = c.target or Actor()
-        start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+        start, end = span or (sent.start_char, sent.end_char)  # type: ignore[attr-defined]
         return Event(
             event_id=Event.make_id(document.id, index, source.code, target.code, entry.code),
             doc_id=document.id,

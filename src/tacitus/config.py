@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -31,7 +32,12 @@ class Config(BaseModel):
         default=None, description="default document date (YYYY-MM-DD) for documents that carry none"
     )
     batch_size: int = Field(default=64, ge=1, description="documents per nlp.pipe batch")
-    processes: int = Field(default=1, ge=1, description="worker processes for nlp.pipe")
+    processes: int | None = Field(
+        default=None, ge=1, description="worker processes for coding; default: every core (small inputs use one)"
+    )
+    prefilter: bool = Field(
+        default=True, description="parse only sentences with an event trigger and an actor (docs/scaling.md)"
+    )
     keep_unknown: bool = Field(
         default=False,
         description="also emit events with one side unidentified (unknown '---', or a sector such as CVL with no "
@@ -45,6 +51,10 @@ class Config(BaseModel):
         if unknown:
             raise ValueError(f"petrarch_files roles are verbs, actors, agents, discards; got {', '.join(unknown)}")
         return value
+
+    def workers(self) -> int:
+        """The number of coding processes: ``processes``, or every core when it is not set."""
+        return self.processes or os.cpu_count() or 1
 
     @field_validator("date")
     @classmethod

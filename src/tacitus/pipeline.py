@@ -14,6 +14,7 @@ from .model import Document, Event, Reject
 from .nlp import model_version
 
 Item = Document | Reject
+Engine = Callable[[Iterable[Document]], Iterator[tuple[Document | Reject, list[Event]]]]
 
 
 @dataclass
@@ -30,8 +31,10 @@ class CodingRun:
     """Codes items, yielding (document, events); with a store, writes them in batches."""
 
     def __init__(self, coder: Coder, store: object | None = None, batch_size: int = 64,
-                 on_reject: Callable[[Reject], None] | None = None) -> None:
+                 on_reject: Callable[[Reject], None] | None = None, engine: Engine | None = None) -> None:
         self.coder = coder
+        # Another runner (the Dask engine) may code instead; it may yield (Reject, []) for lost documents.
+        self.engine: Engine = engine or coder.code_documents  # type: ignore[assignment]
         self.store = store
         self.batch_size = batch_size
         self.on_reject = on_reject
@@ -73,7 +76,13 @@ class CodingRun:
                     self._hashes[id(item)] = digest
                 yield item
 
-        for document, found in self.coder.code_documents(documents()):
+        for document, found in self.engine(documents()):
+            if isinstance(document, Reject):
+                self.summary.rejects.append(document)
+                rejects.append(document)
+                if self.on_reject:
+                    self.on_reject(document)
+                continue
             self.summary.documents += 1
             self.summary.events += len(found)
             if store is not None:

@@ -42,6 +42,11 @@ HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "MED"
 PLACE_ROLES = frozenset({"pobj", "dobj", "nsubjpass", "conj", "appos"})
 # Prepositions that place a phrase or a clause somewhere: "residents in southern Lebanon", "in Khartoum".
 LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "across", "throughout", "inside", "from", "of"})
+# Singular heads that are a person, for "he"/"him": "a Hezbollah commander ... released him".
+PERSON_HEADS = ROLE_HEADS - {"delegation", "source", "official"} | frozenset({
+    "president", "minister", "premier", "ambassador", "general", "governor", "mayor", "king", "prince", "emir",
+    "judge", "prosecutor", "activist", "journalist", "bishop", "cleric", "man", "woman", "suspect", "lawmaker",
+    "senator", "chancellor", "secretary", "diplomat", "colonel", "captain", "soldier", "militant", "reporter"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 # Definite descriptions of a state: "the country", "the island's new president" -> the country named last.
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "island", "emirate", "state"})
@@ -112,7 +117,8 @@ class ActorResolver:
                     self._remember(token, actor)
 
     def _remember(self, token: Token, actor: Actor) -> None:
-        person = bool(actor.name and actor.code != actor.country and self._is_person_name(token))
+        person = bool(actor.name and actor.code != actor.country and self._is_person_name(token)) or (
+            token.tag_ == "NN" and token.lemma_.lower() in PERSON_HEADS)  # "a Hezbollah commander" ... "him"
         self.seen.append(_Seen(token.i, actor, person, token.tag_ in ("NNS", "NNPS")))
 
     def _is_person_name(self, token: Token) -> bool:
@@ -389,6 +395,10 @@ class ActorResolver:
         lower = pronoun.lower_
         if lower not in PERSONAL | NEUTER | PLURAL:
             return None
+        if lower in PLURAL:  # "they": a plural phrase ("security forces") first, then a body or a country
+            for seen in reversed(self.seen):
+                if seen.token < pronoun.i and seen.plural and not seen.person:
+                    return seen.actor.model_copy(update={"text": pronoun.text})
         for seen in reversed(self.seen):
             if seen.token >= pronoun.i:
                 continue
