@@ -47,6 +47,8 @@ PERSON_HEADS = ROLE_HEADS - {"delegation", "source", "official"} | frozenset({
     "president", "minister", "premier", "ambassador", "general", "governor", "mayor", "king", "prince", "emir",
     "judge", "prosecutor", "activist", "journalist", "bishop", "cleric", "man", "woman", "suspect", "lawmaker",
     "senator", "chancellor", "secretary", "diplomat", "colonel", "captain", "soldier", "militant", "reporter"})
+SPEAKING = frozenset({"say", "tell", "announce", "state", "claim", "insist", "confirm", "warn", "add", "declare",
+                      "vow", "pledge", "promise", "threaten", "deny", "admit", "report", "write"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 # Definite descriptions of a state: "the country", "the island's new president" -> the country named last.
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "island", "emirate", "state"})
@@ -210,6 +212,12 @@ class ActorResolver:
             return lent
         if actor is not None and not actor.country:
             actor = self._definite(head, actor)
+        if (actor is None or not actor.country) and head.i + 1 < len(head.doc) and head.pos_ == "NOUN":
+            named = self.by_token.get(head.i + 1)  # "the West African bloc ECOWAS", "the group Hamas"
+            if named is not None and named.start == head.i + 1 and named.best.kind in ("org", "country"):
+                found = self._named(named.best, _phrase(head))
+                if found is not None:
+                    return found
         if actor is None and head.dep_ in PLACE_ROLES:
             country = self._gazetteer_country(head)
             if country:  # "Russian forces shelled Kharkiv": a city stands for its country, as a capital does
@@ -395,6 +403,9 @@ class ActorResolver:
         lower = pronoun.lower_
         if lower not in PERSONAL | NEUTER | PLURAL:
             return None
+        speaker = self._speaker(pronoun)
+        if speaker is not None:
+            return speaker.model_copy(update={"text": pronoun.text})
         if lower in PLURAL:  # "they": a plural phrase ("security forces") first, then a body or a country
             for seen in reversed(self.seen):
                 if seen.token < pronoun.i and seen.plural and not seen.person:
@@ -409,6 +420,28 @@ class ActorResolver:
             if lower in PLURAL and seen.person:
                 continue
             return seen.actor.model_copy(update={"text": pronoun.text})
+        return None
+
+
+    def _speaker(self, pronoun: Token) -> Actor | None:
+        """'Moscow said it would expel ...', 'Hamas said its leader was killed': the reporting subject."""
+        head = pronoun.head if pronoun.dep_ in ("nsubj", "nsubjpass") else pronoun.head.head
+        for _ in range(3):
+            if head.dep_ != "ccomp" or head.head is head:
+                return None
+            verb = head.head
+            if verb.lemma_.lower() in SPEAKING:
+                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+                if not subjects:
+                    return None
+                found = self.resolve(subjects[0])
+                if found is None or not found.known:
+                    return None
+                person = bool(found.name and found.code != found.country and self._is_person_name(subjects[0]))
+                if (pronoun.lower_ in PERSONAL) != person or (pronoun.lower_ in PLURAL and person):
+                    return None
+                return found
+            head = verb
         return None
 
 

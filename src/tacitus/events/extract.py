@@ -21,7 +21,9 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "make", "hold", "stage", 
                          "offer", "pledge", "promise", "hand", "grant", "seek", "request", "demand"})
 # "a series of operations": the event noun is the object of "of".
 QUANTITY = frozenset({"series", "wave", "spate", "number", "string", "round", "barrage", "volley", "flurry",
-                      "campaign", "couple", "dozen", "set", "kind", "type"})
+                      "campaign", "couple", "dozen", "set", "kind", "type", "day", "week", "month", "hour", "night",
+                      "year", "package", "message", "letter", "note", "expression", "word", "gesture",
+                      "show"})  # "launched two days of drills", "sent a message of condolence"
 # Nouns whose possessor undergoes the event: "Musleh's arrest", "Soleimani's assassination".
 PATIENT_POSSESSOR = frozenset({"arrest", "detention", "assassination", "killing", "murder", "release",
                                "execution", "abduction", "kidnapping", "capture", "expulsion", "death",
@@ -53,6 +55,21 @@ NOUN_SENSES: dict[str, dict[str, str]] = {
 REACTION_ROOTS = frozenset({"05", "10", "11", "12", "14"})
 # Acts a later reaction can point back to.
 COERCIVE_ROOTS = frozenset({"17", "18", "19", "20"})
+# Subjects that are no actor: "an earthquake struck Morocco, killing 800", "floods have killed 1,000 people".
+HAZARDS = frozenset({"earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "storm", "cyclone",
+                     "hurricane", "typhoon", "tornado", "landslide", "mudslide", "avalanche", "wildfire", "fire",
+                     "blaze", "tsunami", "eruption", "volcano", "drought", "heatwave", "heat", "rain", "snow",
+                     "disease", "outbreak", "epidemic", "pandemic", "virus", "cholera", "crash", "accident",
+                     "collision", "derailment", "famine", "monsoon", "wave", "floodwater", "water"})
+# Verbs of mishap: "the plane crashed into a residential area, killing 240 people".
+HAZARD_VERBS = frozenset({"crash", "collapse", "capsize", "sink", "derail", "burst", "erupt", "flood", "overturn"})
+# A participle that tells what an attack did ("shelled Kharkiv, killing three civilians") is part of that attack,
+# not a second event.
+CONSEQUENCES = frozenset({"kill", "wound", "injure", "damage", "destroy", "leave", "claim", "displace", "flatten",
+                          "maim", "hurt"})
+# Security forces using force on their own people is repression (175), not war (19x).
+REPRESSORS = frozenset({"COP", "MIL", "GOV", "SPY"})
+CROWDS = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HLH"})
 # Nouns through which a border names its other side: "troops to its border with Belarus" acts on Belarus.
 # Likewise a relation names its other party: "an upbeat note on its ties with Malaysia".
 BORDERS = frozenset({"border", "frontier", "boundary", "tie", "relation", "relationship", "partnership",
@@ -116,7 +133,7 @@ class EventExtractor:
                 code = self.lexicon.nouns.get(lemma(token))
                 if code is not None:
                     found.extend(self._nominal(token, noun_code(token, code), actors))
-        return _unique(found)
+        return _unique(_without_consequences(found))
 
     # -- verbs -----------------------------------------------------------------------------------
 
@@ -134,6 +151,8 @@ class EventExtractor:
                                 clause=verb)
         if pattern is None or (lemma_ in NOT_WITH_CLAUSE and _takes_clause(verb)):
             return []
+        if _hazard_subject(verb):
+            return []  # "the earthquake struck Morocco": no one acted
         # "called a general strike": the pattern's own object noun is not a second, nominal event
         used_nouns.update(c.i for c in verb.children if c.dep_ in ("dobj", "attr") and lemma(c) in pattern.extras)
         if lemma_ in DENIALS and any(c.dep_ in ("xcomp", "ccomp", "pcomp") or c.tag_ == "VBG"
@@ -218,6 +237,8 @@ class EventExtractor:
                         break
                 if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
                     found = self._expand(verb.head, actors)
+                if not found:  # "suspended all imports of Japanese seafood": whose the object is
+                    found = self._prep_targets([c for c in verb.children if c.dep_ == "dobj"], ("of",), actors)
             else:
                 found = self._prep_targets(carriers, (where,), actors)
             if found:
@@ -280,6 +301,9 @@ class EventExtractor:
                 flat = [actor for group in objects for actor in group]
                 if word == "by":
                     sources.extend(flat)
+                elif word == "between" and len(flat) > 1:
+                    # "fighting between Sudan's army and the RSF": each side acts on the other
+                    return self._reciprocal(noun, code, flat, actors, noun, True)
                 elif word == "of":
                     (targets if patient_possessor or not sources else targets).extend(flat)
                 elif word in TARGET_PREPOSITIONS:
@@ -299,6 +323,9 @@ class EventExtractor:
                         break
         if not sources:
             sources = self._role_holder(noun, actors)
+        if not sources and code[:2] == "04" and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "speaking during a visit to Tanzania", "landed in Alaska for a summit with Trump"
+            sources = [a for a in self._sources(noun.head.head, actors) if a.known]
         if not sources and not targets or (lemma(noun) in VAGUE_NOUNS and not targets):
             return []
         return self._events(noun, code, sources, targets, actors, nominal=True, clause=noun)
@@ -431,7 +458,8 @@ class EventExtractor:
                 if source.known and source.code == target.code:
                     continue  # an actor acting on itself ("raised its alert level") is no event between two
                 source, target = _lend_country(code, source, target)
-                events.append(Candidate(trigger, code, source, target, mood, claimed_by, nominal))
+                event_code = _repression(code, source, target)
+                events.append(Candidate(trigger, event_code, source, target, mood, claimed_by, nominal))
                 if mood == "asserted" and code[:2] in COERCIVE_ROOTS and source.known and target.known:
                     actors.acted_on[target.code] = source  # "Musleh's arrest" later: who arrested him
         return events
@@ -466,6 +494,37 @@ def noun_code(noun: Token, code: str) -> str:
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in senses:
                 return senses[child.lower_]
+    return code
+
+
+def _hazard_subject(verb: Token) -> bool:
+    if lemma(verb) in HAZARD_VERBS:
+        return True
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and lemma(child) in HAZARDS:
+            return True
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb and not _has_subject(verb):
+        return _hazard_subject(verb.head)  # "... struck Morocco, killing 800 people"
+    return False
+
+
+def _without_consequences(found: list[Candidate]) -> list[Candidate]:
+    """Drop "killing three civilians" after "shelled Kharkiv" and "that killed nine" after "a bombing"."""
+    violent = {c.trigger.i for c in found if c.code[:2] in ("18", "19", "20") or c.code[:3] == "145"}
+    kept = []
+    for c in found:
+        t = c.trigger
+        if lemma(t) in CONSEQUENCES and t.dep_ in ("advcl", "relcl", "acl", "conj", "xcomp") and t.head.i in violent:
+            continue
+        kept.append(c)
+    return kept
+
+
+def _repression(code: str, source: Actor, target: Actor) -> str:
+    """'Police opened fire on protesters': a state's forces using force on its own people is 175."""
+    if code[:2] == "19" and source.sector in REPRESSORS and target.sector in CROWDS and source.country and (
+            source.country == target.country):
+        return "175"
     return code
 
 
