@@ -93,6 +93,7 @@ class ActorResolver:
         self._cache: dict[int, Actor | None] = {}
         self._countries = [m.best.country for m in mentions if m.best.country]
         self.acted_on: dict[str, Actor] = {}  # patient code -> who last arrested, attacked or killed them
+        self.last_doer: dict[str, Actor] = {}  # CAMEO root -> who last did an asserted act of that root
 
     @classmethod
     def for_doc(cls, doc: Doc, matcher: MentionMatcher, day: dt.date | None,
@@ -164,6 +165,9 @@ class ActorResolver:
         "American and Philippine troops" -> USAMIL, PHLMIL; "the foreign ministers of Armenia and Azerbaijan"
         -> ARMGOV, AZEGOV. Other phrases give their one actor.
         """
+        both = self.both_countries(head)
+        if both:
+            return both
         actor = self.resolve(head)
         if actor is None:
             return []
@@ -348,6 +352,21 @@ class ActorResolver:
             code = (country or "") + (sector or "")
             return Actor(code=code, country=country, sector=sector, text=text)
         return None
+
+    def both_countries(self, head: Token) -> list[Actor]:
+        """'both countries', 'the two countries': the last two countries named before the phrase."""
+        if head.lemma_.lower() not in ("country", "nation", "side", "neighbour", "neighbor") or head.tag_ != "NNS":
+            return []
+        if not any(c.lower_ in ("both", "two") for c in head.children):
+            return []
+        found: list[Actor] = []
+        for seen in reversed(self.seen):
+            if seen.token < head.i and seen.actor.country and seen.actor.code == seen.actor.country:
+                if seen.actor.country not in {a.country for a in found}:
+                    found.append(seen.actor.model_copy(update={"text": _phrase(head)}))
+                if len(found) == 2:
+                    return found
+        return []
 
     def _country_description(self, head: Token) -> Actor | None:
         """'the country', 'the island' (not 'Islamic State', not 'a country'): the country named last before it."""

@@ -177,7 +177,7 @@ class EventExtractor:
             sources = self._agents(verb, actors)
             targets = self._children(verb, ("nsubj",), actors)
         elif passive:
-            sources = self._agents(verb, actors)
+            sources = self._agents(verb, actors) or self._means(verb, actors)
             targets = self._children(verb, ("nsubjpass",), actors)
             if not targets and verb.dep_ == "acl":
                 targets = self._expand(verb.head, actors)  # "militants backed by Iran"
@@ -218,7 +218,7 @@ class EventExtractor:
                              if lemma(c) in extras or c.dep_ in ("dobj", "prt", "advmod", "xcomp")]
         if pattern.code[:2] in REACTION_ROOTS:
             # "protested his detention", "condemned the arrest of X by Y": the one who acted is the target
-            for obj in (c for c in verb.children if c.dep_ == "dobj" and lemma(c) in PATIENT_POSSESSOR):
+            for obj in (c for c in verb.children if c.dep_ == "dobj" and lemma(c) in self.lexicon.nouns):
                 doer = self._doer(obj, actors)
                 if doer:
                     return doer
@@ -263,6 +263,18 @@ class EventExtractor:
         # Wire prose names the other party with a preposition the pattern did not list ("spoke with").
         return self._prep_targets(carriers, FALLBACK_PREPOSITIONS, actors)
 
+    def _means(self, verb: Token, actors: ActorResolver) -> list[Actor]:
+        """'was killed in an Israeli strike': the doer of the event noun the passive happened in."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and lemma(obj) in self.lexicon.nouns:
+                        found = [a for c in obj.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                                 for a in self._modifier_agents(c, actors)]
+                        if found:
+                            return found
+        return []
+
     def _doer(self, noun: Token, actors: ActorResolver) -> list[Actor]:
         """Who did what an event noun names: its 'by' agent or actor modifier, else who did it to its patient."""
         for child in noun.children:
@@ -280,6 +292,10 @@ class EventExtractor:
         for patient in patients:
             doer = actors.acted_on.get(patient.code)
             if doer is not None:
+                return [doer]
+        if not patients and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            doer = actors.last_doer.get(self.lexicon.nouns.get(lemma(noun), "")[:2])
+            if doer is not None:  # "North Korea fired a missile ... Kishida called the launch unacceptable"
                 return [doer]
         return []
 
@@ -310,6 +326,12 @@ class EventExtractor:
                     targets.extend(flat)
                 elif word in ("in", "across", "throughout") and code.startswith("14"):
                     sources.extend(a for a in flat if a.country)  # "protests in Iraq"
+        if noun.dep_ == "nsubj" and not sources and not targets:
+            for prep in noun.head.children:  # "fighting erupted between the army and the RSF"
+                if prep.dep_ == "prep" and prep.lower_ == "between":
+                    sides = [a for obj in prep.children if obj.dep_ == "pobj" for a in self._expand(obj, actors)]
+                    if len(sides) > 1:
+                        return self._reciprocal(noun, code, sides, actors, noun, True)
         if not sources and not targets and noun.i > 0 and noun.nbor(-1).dep_ == "case":
             # a possessor the parser attached elsewhere: "... and Qassem Soleimani's assassination"
             owner = self._expand(noun.nbor(-1).head, actors)
@@ -357,6 +379,10 @@ class EventExtractor:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS + ("of",):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
+                        if child.lower_ == "against" and lemma(obj) in PATIENT_POSSESSOR:
+                            found = self._doer(obj, actors)  # "a hunger strike against his detention"
+                            if found:
+                                return found
                         found = self._expand(obj, actors)
                         if found:
                             return found
@@ -427,8 +453,13 @@ class EventExtractor:
     def _expand(head: Token, actors: ActorResolver) -> list[Actor]:
         """The actors of a phrase and of its conjuncts ('Iran and Russia')."""
         head = _across_border(head)
-        heads = [head] + [c for c in head.conjuncts if c.i > head.i]
-        return [a for h in heads for a in actors.resolve_many(h) if a.known]
+        found = [a for a in actors.resolve_many(head) if a.known]
+        for other in (c for c in head.conjuncts if c.i > head.i):
+            if found and other.pos_ == "NOUN" and not any(m.dep_ in ("amod", "compound", "poss", "nmod")
+                                                          for m in other.lefts):
+                continue  # "U.S. and British warplanes and warships": the warships are the same parties'
+            found += [a for a in actors.resolve_many(other) if a.known]
+        return found
 
     # -- assembly --------------------------------------------------------------------------------
 
@@ -462,6 +493,8 @@ class EventExtractor:
                 events.append(Candidate(trigger, event_code, source, target, mood, claimed_by, nominal))
                 if mood == "asserted" and code[:2] in COERCIVE_ROOTS and source.known and target.known:
                     actors.acted_on[target.code] = source  # "Musleh's arrest" later: who arrested him
+                if mood == "asserted" and source.known and code[:2] in COERCIVE_ROOTS | {"15"}:
+                    actors.last_doer[code[:2]] = source
         return events
 
     def _place_targets(self, clause: Token, actors: ActorResolver) -> list[Actor]:
