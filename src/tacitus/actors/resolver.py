@@ -451,6 +451,8 @@ class ActorResolver:
             verb = head.head
             if verb.lemma_.lower() in SPEAKING:
                 subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+                if not subjects and verb.dep_ == "conj":  # "Nicaragua broke off relations ... and said it ..."
+                    subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < pronoun.i]
                 if not subjects:
                     return None
                 found = self.resolve(subjects[0])

@@ -177,7 +177,7 @@ class EventExtractor:
             sources = self._agents(verb, actors)
             targets = self._children(verb, ("nsubj",), actors)
         elif passive:
-            sources = self._agents(verb, actors) or self._means(verb, actors)
+            sources = self._agents(verb, actors) or self._means(verb, actors, used_nouns)
             targets = self._children(verb, ("nsubjpass",), actors)
             if not targets and verb.dep_ == "acl":
                 targets = self._expand(verb.head, actors)  # "militants backed by Iran"
@@ -255,6 +255,20 @@ class EventExtractor:
                 found = self._children(child, ("nsubj", "nsubjpass"), actors)
                 if found:
                     return found
+        # "declared 40 Russian diplomats undesirable": the small clause's subject is acted on
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and lemma(child) in extras:
+                found = self._children(child, ("nsubj",), actors)
+                if found:
+                    return found
+        # "walked off the job in protest against a government plan": what the protest is against
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for noun in (o for o in prep.children if o.dep_ == "pobj" and lemma(o) in ("protest", "response")):
+                found = self._noun_targets(noun, actors) or [a for p2 in noun.children if p2.dep_ == "prep"
+                                                             for o in p2.children if o.dep_ == "pobj"
+                                                             for a in self._owner(o, actors)]
+                if found:
+                    return found
         # "rejected demands from student protesters": the object's author is the one acted on.
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         found = self._prep_targets(objects, ("from", "by"), actors)
@@ -263,7 +277,12 @@ class EventExtractor:
         # Wire prose names the other party with a preposition the pattern did not list ("spoke with").
         return self._prep_targets(carriers, FALLBACK_PREPOSITIONS, actors)
 
-    def _means(self, verb: Token, actors: ActorResolver) -> list[Actor]:
+    def _owner(self, noun: Token, actors: ActorResolver) -> list[Actor]:
+        """Whose a thing is: 'a government plan' -> the government, "Japan's seafood" -> Japan."""
+        return [a for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                for a in self._expand(c, actors)]
+
+    def _means(self, verb: Token, actors: ActorResolver, used_nouns: set[int]) -> list[Actor]:
         """'was killed in an Israeli strike': the doer of the event noun the passive happened in."""
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
@@ -272,6 +291,7 @@ class EventExtractor:
                         found = [a for c in obj.children if c.dep_ in ("amod", "compound", "nmod", "poss")
                                  for a in self._modifier_agents(c, actors)]
                         if found:
+                            used_nouns.add(obj.i)  # the strike is how he was killed, not a second event
                             return found
         return []
 
@@ -543,12 +563,15 @@ def _hazard_subject(verb: Token) -> bool:
 
 def _without_consequences(found: list[Candidate]) -> list[Candidate]:
     """Drop "killing three civilians" after "shelled Kharkiv" and "that killed nine" after "a bombing"."""
-    violent = {c.trigger.i for c in found if c.code[:2] in ("18", "19", "20") or c.code[:3] == "145"}
+    violent = {c.trigger.i for c in found if c.code[:2] in ("18", "19", "20") or c.code[:3] in ("145", "175")}
+    any_event = {c.trigger.i for c in found}
     kept = []
     for c in found:
         t = c.trigger
         if lemma(t) in CONSEQUENCES and t.dep_ in ("advcl", "relcl", "acl", "conj", "xcomp") and t.head.i in violent:
             continue
+        if lemma(t) in ("target", "hit", "aim") and t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i in any_event:
+            continue  # "adopted sanctions against Russia, targeting its gas sector": the sanctions' reach
         kept.append(c)
     return kept
 
