@@ -312,6 +312,9 @@ class ActorResolver:
             return None  # "US-led", "Tehran-backed" are affiliations, handled by _affiliation
         if token.pos_ == "PRON" or mention is not None or token.i in self.by_token or token.text in self.aliases:
             return self._resolve(token, False, depth + 1)
+        if token.pos_ == "NOUN" and token.dep_ == "compound" and any(c.dep_ in ("amod", "compound")
+                                                                    for c in token.children):
+            return self._resolve(token, False, depth + 1)  # "Venezuelan opposition candidate Edmundo Gonzalez"
         return None
 
     def _affiliation(self, head: Token) -> str | None:

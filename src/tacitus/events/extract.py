@@ -274,8 +274,12 @@ class EventExtractor:
         found = self._prep_targets(objects, ("from", "by"), actors)
         if found:
             return found
-        # Wire prose names the other party with a preposition the pattern did not list ("spoke with").
-        return self._prep_targets(carriers, FALLBACK_PREPOSITIONS, actors)
+        # Wire prose names the other party with a preposition the pattern did not list ("spoke with"), also
+        # inside a clause on the object ("signed agreements normalising relations with Israel").
+        deeper = [v for o in objects for v in o.children if v.dep_ == "acl"]
+        deeper += [o for v in deeper for o in v.children if o.dep_ == "dobj"]
+        return self._prep_targets(deeper, ("with",), actors) or self._prep_targets(carriers, FALLBACK_PREPOSITIONS,
+                                                                                    actors)
 
     def _owner(self, noun: Token, actors: ActorResolver) -> list[Actor]:
         """Whose a thing is: 'a government plan' -> the government, "Japan's seafood" -> Japan."""
