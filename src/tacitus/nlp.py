@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .config import DEFAULT_MODELS
+from .dateline import dateline_tokens
 from .errors import ModelNotFoundError
 
 # The coder reads tags, lemmas and the dependency parse; NER is not used, so it is not run.
@@ -35,6 +36,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for token in doc[1:]:
         if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
             token.is_sent_start = True
+    body = dateline_tokens(doc)
+    if 0 < body < len(doc):
+        doc[body].is_sent_start = True  # "KYIV, Feb 24 (Reuters) - Russian forces ...": the dateline stands alone
     return doc
 
 

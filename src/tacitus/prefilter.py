@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 
 from .actors.matcher import Mention
 from .actors.resolver import DEFINITE, NEUTER, PERSONAL, PLURAL, _home_country
+from .dateline import dateline_tokens
 from .events.extract import LEMMA_FIXES
 from .events.lexicon import Lexicon
 from .model import Document, Event
@@ -142,12 +143,13 @@ class Prefilter:
         segments: list[Segment] = []
         start, paragraph = 0, 0
         n = len(doc)
+        body = dateline_tokens(doc)
         for i in range(1, n):
             prev = doc[i - 1]
             token = doc[i]
             if token.is_space:
                 continue
-            if prev.is_space and prev.text.count("\n") >= 2:
+            if (prev.is_space and prev.text.count("\n") >= 2) or i == body:
                 segments.append(Segment(start, i, paragraph))
                 start, paragraph = i, paragraph + 1
             elif _ends_sentence(doc, i) and _starts_sentence(token.text) and (prev.whitespace_ or prev.is_space):

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from ..dateline import dateline_tokens
 from ..model import Actor
 from .dictionary import Entry
 from .matcher import Mention, MentionMatcher
@@ -87,7 +88,8 @@ class ActorResolver:
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 self.by_token[i] = mention
-        self.home = _home_country(doc, mentions)
+        self.body = dateline_tokens(doc)  # tokens before it are the dateline: a place, not actors
+        self.home = self._dateline_country(doc, mentions) or _home_country(doc, mentions)
         self.seen: list[_Seen] = []
         self.aliases: dict[str, Actor] = {}
         self._cache: dict[int, Actor | None] = {}
@@ -102,8 +104,24 @@ class ActorResolver:
 
     # -- document memory -------------------------------------------------------------------------
 
+    def _dateline_country(self, doc: Doc, mentions: list[Mention]) -> str | None:
+        """The country of the place a story was filed from: 'MAIDUGURI, Nigeria, Nov 29 (AP) -'."""
+        if not self.body:
+            return None
+        for mention in mentions:
+            if mention.end <= self.body and mention.best.kind in ("country", "place") and mention.best.country:
+                return mention.best.country
+        if self.places is not None:
+            words = [t.text for t in doc[: self.body] if t.is_alpha]
+            if words:
+                place = self.places.lookup(words[0].title())
+                return place.country if place is not None else None
+        return None
+
     def read_sentence(self, sent: Span) -> None:
         """Learn aliases from appositives and remember the sentence's actors, in document order."""
+        if sent.end <= self.body:
+            return  # the dateline
         for token in sent:
             if token.dep_ == "appos":
                 self._learn_alias(token.head, token)
@@ -148,6 +166,8 @@ class ActorResolver:
 
     def resolve(self, head: Token, follow_appos: bool = True) -> Actor | None:
         """The actor a noun phrase headed by ``head`` refers to, or None."""
+        if head.i < self.body:
+            return None  # a word of the dateline
         key = head.i if follow_appos else -head.i - 1
         if key not in self._cache:
             actor = self._resolve(head, follow_appos, depth=0)
