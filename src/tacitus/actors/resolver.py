@@ -50,6 +50,10 @@ PERSON_HEADS = ROLE_HEADS - {"delegation", "source", "official"} | frozenset({
     "senator", "chancellor", "secretary", "diplomat", "colonel", "captain", "soldier", "militant", "reporter"})
 SPEAKING = frozenset({"say", "tell", "announce", "state", "claim", "insist", "confirm", "warn", "add", "declare",
                       "vow", "pledge", "promise", "threaten", "deny", "admit", "report", "write"})
+# Nouns for what someone did, whose doer a relative clause on them points back to.
+DOINGS = frozenset({"deal", "agreement", "pact", "accord", "treaty", "move", "trip", "visit", "decision", "step",
+                    "plan", "policy", "measure", "law", "ban", "statement", "remark", "comment", "announcement",
+                    "action", "attack", "strike", "offensive", "operation", "resolution", "proposal", "order"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 # Definite descriptions of a state: "the country", "the island's new president" -> the country named last.
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "island", "emirate", "state"})
@@ -179,6 +183,18 @@ class ActorResolver:
             self._cache[key] = actor
         return self._cache[key]
 
+    def _doer_of(self, noun: Token, depth: int) -> Actor | None:
+        """Who made a move or a deal named in apposition: the subject of the clause the noun hangs on."""
+        for verb in noun.ancestors:
+            if verb.pos_ in ("VERB", "AUX"):
+                for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                    found = self._resolve(subject, True, depth + 1)
+                    if found is not None and found.known:
+                        return found
+                if verb.dep_ not in ("conj", "advcl", "xcomp"):
+                    return None
+        return None
+
     def resolve_many(self, head: Token) -> list[Actor]:
         """The actors of a phrase whose modifier or "of" object is coordinated.
 
@@ -217,7 +233,11 @@ class ActorResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in RELATIVE:
             if lower in RELATIVE and head.head.dep_ in ("relcl", "acl"):
-                return self._resolve(head.head.head, follow_appos, depth + 1)
+                antecedent = head.head.head
+                found = self._resolve(antecedent, follow_appos, depth + 1)
+                if found is None and antecedent.lemma_.lower() in DOINGS:
+                    return self._doer_of(antecedent, depth)  # "..., a deal that was criticised by Australia"
+                return found
             return self._antecedent(head)
         if lower in COUNTRY_NOUNS or head.lemma_.lower() in COUNTRY_NOUNS:
             country = self._country_description(head)
@@ -445,7 +465,7 @@ class ActorResolver:
         lower = pronoun.lower_
         if lower not in PERSONAL | NEUTER | PLURAL:
             return None
-        speaker = self._speaker(pronoun)
+        speaker = self._speaker(pronoun) or self._binder(pronoun)
         if speaker is not None:
             return speaker.model_copy(update={"text": pronoun.text})
         if lower in PLURAL:  # "they": a plural phrase ("security forces") first, then a body or a country
@@ -464,6 +484,22 @@ class ActorResolver:
             return seen.actor.model_copy(update={"text": pronoun.text})
         return None
 
+
+    def _binder(self, pronoun: Token) -> Actor | None:
+        """'Russia vetoed a resolution on its invasion': a possessive in a clause refers to the clause's subject."""
+        if pronoun.dep_ != "poss" or pronoun.lower_ not in ("its", "their"):
+            return None
+        for verb in pronoun.ancestors:
+            if verb.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+                if not subjects:
+                    return None
+                found = self.resolve(subjects[0])
+                if found is None or not found.known or (found.name and found.code != found.country
+                                                        and self._is_person_name(subjects[0])):
+                    return None
+                return found
+        return None
 
     def _speaker(self, pronoun: Token) -> Actor | None:
         """'Moscow said it would expel ...', 'Hamas said its leader was killed': the reporting subject."""

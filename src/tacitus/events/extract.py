@@ -568,13 +568,12 @@ def _hazard_subject(verb: Token) -> bool:
 def _without_consequences(found: list[Candidate]) -> list[Candidate]:
     """Drop "killing three civilians" after "shelled Kharkiv" and "that killed nine" after "a bombing"."""
     violent = {c.trigger.i for c in found if c.code[:2] in ("18", "19", "20") or c.code[:3] in ("145", "175")}
-    any_event = {c.trigger.i for c in found}
     kept = []
     for c in found:
         t = c.trigger
         if lemma(t) in CONSEQUENCES and t.dep_ in ("advcl", "relcl", "acl", "conj", "xcomp") and t.head.i in violent:
             continue
-        if lemma(t) in ("target", "hit", "aim") and t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i in any_event:
+        if lemma(t) in ("target", "hit", "aim") and t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i not in violent:
             continue  # "adopted sanctions against Russia, targeting its gas sector": the sanctions' reach
         kept.append(c)
     return kept
