@@ -179,6 +179,9 @@ class EventExtractor:
         elif passive:
             sources = self._agents(verb, actors) or self._means(verb, actors, used_nouns)
             targets = self._children(verb, ("nsubjpass",), actors)
+            if not targets and verb.dep_ == "conj" and not _has_subject(verb):
+                # "Modi arrived in Moscow ... and was welcomed by Putin": the first clause's subject undergoes it
+                targets = self._children(verb.head, ("nsubj", "nsubjpass"), actors)
             if not targets and verb.dep_ == "acl":
                 targets = self._expand(verb.head, actors)  # "militants backed by Iran"
         elif pattern.source_prepositions:
@@ -524,16 +527,20 @@ class EventExtractor:
     def _place_targets(self, clause: Token, actors: ActorResolver) -> list[Actor]:
         """The country of the one place the clause (not its subject) names, as a target."""
         subjects = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        found: dict[str, Actor] = {}
+        found: dict[int, dict[str, Actor]] = {}  # by depth below the clause: the nearest places decide
         for token in clause.subtree:
             if token.i in subjects or token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS:
                 continue
-            if any(_own_clause(t) for t in token.ancestors if t.i != clause.i and clause in t.ancestors):
+            between = [t for t in token.ancestors if t.i != clause.i and clause in t.ancestors]
+            if any(_own_clause(t) for t in between):
                 continue  # a place of another clause ("flew to Jeddah, where he praised ... the Sudan talks")
             actor = actors.resolve(_across_border(token))
             if actor is not None and actor.country and actor.code == actor.country:
-                found.setdefault(actor.country, actor)
-        return list(found.values()) if len(found) == 1 else []
+                found.setdefault(len(between), {}).setdefault(actor.country, actor)
+        if not found:
+            return []
+        nearest = found[min(found)]
+        return list(nearest.values()) if len(nearest) == 1 else []
 
     def _reciprocal(self, trigger: Token, code: str, sources: list[Actor], actors: ActorResolver,
                     clause: Token, nominal: bool) -> list[Candidate]:
