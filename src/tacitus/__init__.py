@@ -54,15 +54,16 @@ def open_store(path: str = "tacitus.duckdb", read_only: bool = True):  # type: i
 
 def code_text(text: str, date: str | None = None, config: Config | None = None) -> list[Event]:
     """Code one text with a shared :class:`Coder` (model and dictionaries load once per process)."""
-    return _coder(config or Config()).code_text(text, date=date)
+    return _coder((config or Config()).model_dump_json()).code_text(text, date=date)
 
 
 def code_documents(documents: Iterable[Document], config: Config | None = None) -> Iterator[Event]:
     """Code documents in batches and yield their events."""
-    for _, events in _coder(config or Config()).code_documents(documents):
+    for _, events in _coder((config or Config()).model_dump_json()).code_documents(documents):
         yield from events
 
 
 @functools.lru_cache(maxsize=4)
-def _coder(config: Config) -> Coder:
-    return Coder(config)
+def _coder(settings: str) -> Coder:
+    """One Coder per distinct configuration (keyed by its JSON: a Config holds unhashable file lists)."""
+    return Coder(Config.model_validate_json(settings))
