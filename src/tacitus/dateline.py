@@ -33,10 +33,11 @@ def dateline_end(text: str) -> int:
 
 def dateline_tokens(doc: Doc) -> int:
     """How many leading tokens of ``doc`` are its dateline (0 when there is none)."""
-    end = dateline_end(doc.text[:200])
+    head = doc[: min(len(doc), 60)]
+    end = dateline_end(head.text)
     if not end:
         return 0
-    for token in doc:
-        if token.idx >= end:
+    for token in head:
+        if token.idx - head.start_char >= end:
             return token.i
     return 0

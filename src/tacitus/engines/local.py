@@ -77,6 +77,8 @@ def code_in_processes(coder: Coder, documents: Iterable[Document],
         return
     config = coder.config.model_copy(update={"processes": 1})
     context = multiprocessing.get_context(_start_method())
+    if context.get_start_method() == "fork":
+        coder.enricher.warm_up()  # forked workers inherit the gazetteer instead of each building it
     with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker,
                              initargs=(config,)) as pool:
         pending: deque[tuple[list[Document], Future[list[list[Event]]]]] = deque()

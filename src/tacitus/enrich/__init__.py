@@ -8,6 +8,7 @@ resolved in the offline :class:`Gazetteer`, else the country of the actors at it
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -73,6 +74,12 @@ def _governors(token: Token) -> list[int]:
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The built-in gazetteer, built once per process and shared by every Coder (and by forked workers)."""
+    return Gazetteer.builtin()
+
+
 class Enricher:
     """Dates and places for the events of a sentence. Build once (per Coder); the gazetteer loads lazily."""
 
@@ -84,7 +91,7 @@ class Enricher:
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
-            self._gazetteer = Gazetteer.builtin()
+            self._gazetteer = default_gazetteer()
         return self._gazetteer
 
     def warm_up(self) -> None:
