@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tacitus.enrich.gazetteer import Gazetteer, Place
+from tacitus.events.extract import prep_object
 from tacitus.model import Actor, Location
 
 # Prepositions that place what happens; "from" only when it hangs on a verb ("fired from Yemen").
@@ -68,12 +69,7 @@ def _text(tokens: list[Token]) -> str:
 
 
 def _of_object(noun: Token) -> Token | None:
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
+    return prep_object(noun, "of")
 
 
 def _is_name(token: Token) -> bool:

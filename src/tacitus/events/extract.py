@@ -603,14 +603,20 @@ def _has_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
 
 
+def prep_object(token: Token, preposition: str) -> Token | None:
+    """The object of the token's first ``preposition`` ("of" in "a series of raids"), or None."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == preposition:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
 def _across_border(token: Token) -> Token:
     """'its border with Belarus', 'its ties with Malaysia' -> the other party; any other phrase -> itself."""
     if lemma(token) in BORDERS:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "with":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        return obj
+        return prep_object(token, "with") or token
     return token
 
 
@@ -653,11 +659,7 @@ def _dependent_words(verb: Token) -> set[str]:
 
 def _through_quantity(noun: Token) -> Token:
     if lemma(noun) in QUANTITY:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        return obj
+        return prep_object(noun, "of") or noun
     return noun
 
 
