@@ -75,10 +75,16 @@ def actor_dictionary(dictionaries: Dictionaries) -> ActorDictionary:
 
 
 def layer_actors(base: ActorDictionary, extra: ActorDictionary) -> None:
-    """Add ``extra`` under ``base``: a name both know keeps the base entries first."""
+    """Fill ``base`` with what only ``extra`` knows: a name the base has keeps the base's entries alone, and
+    over a non-empty base, agents with a sector the base does not use are left out (Phoenix's religious and
+    ethnic agent codes would turn "the Manipur state" into ``INDIND``)."""
+    sectors = {e.sector for entries in base.names.values() for e in entries if e.kind == "agent"}
     for name, entries in extra.names.items():
-        current = base.names.setdefault(name, [])
-        current.extend(e for e in entries if e not in current)
+        if name in base.names:
+            continue
+        kept = [e for e in entries if not (sectors and e.kind == "agent" and e.sector not in sectors)]
+        if kept:
+            base.names[name] = kept
     base.sources.update(extra.sources)
 
 
