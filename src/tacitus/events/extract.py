@@ -321,9 +321,13 @@ class EventExtractor:
             if doer is not None:
                 return [doer]
         if not patients and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-            doer = actors.last_doer.get(self.lexicon.nouns.get(lemma(noun), "")[:2])
-            if doer is not None:  # "North Korea fired a missile ... Kishida called the launch unacceptable"
-                return [doer]
+            root = self.lexicon.nouns.get(lemma(noun), "")[:2]
+            # "North Korea fired a missile ... Kishida called the launch unacceptable"; violence of any kind:
+            # "fighters slaughtered 110 farmers ... Buhari condemned the killings"
+            for key in [root] + (["20", "18", "19"] if root in ("18", "19", "20") else []):
+                doer = actors.last_doer.get(key)
+                if doer is not None:
+                    return [doer]
         return []
 
     # -- nouns -----------------------------------------------------------------------------------
@@ -497,6 +501,9 @@ class EventExtractor:
         if not targets and (code[:2] in PLACE_ROOTS or code[:3] in PLACE_ROOTS) and len(sources) == 1:
             targets = [t for t in self._place_targets(clause, actors)
                        if not (code[:2] == "08" and t.country == sources[0].country)]  # withdrew from its own town
+        if not targets and code[:2] == "20" or not targets and code == "175":
+            # mass violence and repression with no victims named fall on the people of the place or the state
+            targets = [_people_of(s) for s in sources if s.known and s.country][:1]
         targets = targets or [Actor()]
         if len(sources) > 1 and not targets[0].known and (
             code[:2] in RECIPROCAL_ROOTS or code[:3] in RECIPROCAL_ROOTS or lemma(trigger) in RECIPROCAL_VERBS
@@ -559,6 +566,11 @@ def noun_code(noun: Token, code: str) -> str:
             if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in senses:
                 return senses[child.lower_]
     return code
+
+
+def _people_of(actor: Actor) -> Actor:
+    country = actor.country or ""
+    return Actor(code=country + "CVL", country=country, sector="CVL", text=None)
 
 
 def _hazard_subject(verb: Token) -> bool:
