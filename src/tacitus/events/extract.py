@@ -272,9 +272,10 @@ class EventExtractor:
                                                              for a in self._owner(o, actors)]
                 if found:
                     return found
-        # "rejected demands from student protesters": the object's author is the one acted on.
+        # "rejected demands from student protesters": the object's author is the one acted on; "suspended
+        # imports of Japanese seafood": whose the object is.
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        found = self._prep_targets(objects, ("from", "by"), actors)
+        found = self._prep_targets(objects, ("from", "by"), actors) or self._prep_targets(objects, ("of",), actors)
         if found:
             return found
         # Wire prose names the other party with a preposition the pattern did not list ("spoke with"), also
@@ -324,7 +325,7 @@ class EventExtractor:
             root = self.lexicon.nouns.get(lemma(noun), "")[:2]
             # "North Korea fired a missile ... Kishida called the launch unacceptable"; violence of any kind:
             # "fighters slaughtered 110 farmers ... Buhari condemned the killings"
-            for key in [root] + (["20", "18", "19"] if root in ("18", "19", "20") else []):
+            for key in [root] + (["20", "18", "19", "15"] if root in ("15", "18", "19", "20") else []):
                 doer = actors.last_doer.get(key)
                 if doer is not None:
                     return [doer]
