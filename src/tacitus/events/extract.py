@@ -502,6 +502,13 @@ class EventExtractor:
         if not targets and (code[:2] in PLACE_ROOTS or code[:3] in PLACE_ROOTS) and len(sources) == 1:
             targets = [t for t in self._place_targets(clause, actors)
                        if not (code[:2] == "08" and t.country == sources[0].country)]  # withdrew from its own town
+        if not targets and code[:2] == "13" and len(sources) == 1 and sources[0].known:
+            # "the Houthis vowed revenge": on whoever last struck them (or their country)
+            victim = sources[0]
+            doer = actors.acted_on.get(victim.code) or next(
+                (d for patient, d in reversed(list(actors.acted_on.items()))
+                 if victim.country and patient.startswith(victim.country)), None)
+            targets = [doer] if doer is not None and doer.code != victim.code else []
         if not targets and code[:2] == "20" or not targets and code == "175":
             # mass violence and repression with no victims named fall on the people of the place or the state
             targets = [_people_of(s) for s in sources if s.known and s.country][:1]
