@@ -73,3 +73,15 @@ def test_one_sided_events_need_keep_unknown(coder, open_coder):
 def test_coordinated_modifiers_and_places_identify_actors(coder, text, pairs):
     got = {(e.source.code, e.target.code) for e in coder.code_text(text, date="2022-06-01")}
     assert pairs <= got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Sudan's Rapid Support Forces killed more than 800 people in Ardamata.", "202"),
+        ("Thai F-16 jets bombed Cambodian military positions on Thursday.", "195"),
+        ("Sudanese police opened fire on protesters in Khartoum.", "175"),
+    ],
+)
+def test_codes_refined_by_means_and_scale(coder, text, code):
+    assert code in {e.code for e in coder.code_text(text, date="2024-01-01")}

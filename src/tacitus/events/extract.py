@@ -531,7 +531,7 @@ class EventExtractor:
                 if source.known and source.code == target.code:
                     continue  # an actor acting on itself ("raised its alert level") is no event between two
                 source, target = _lend_country(code, source, target)
-                event_code = _repression(code, source, target)
+                event_code = _by_means(trigger, _repression(code, source, target), source)
                 events.append(Candidate(trigger, event_code, source, target, mood, claimed_by, nominal))
                 if mood == "asserted" and code[:2] in COERCIVE_ROOTS and source.known and target.known:
                     actors.acted_on[target.code] = source  # "Musleh's arrest" later: who arrested him
@@ -604,6 +604,30 @@ def _without_consequences(found: list[Candidate]) -> list[Candidate]:
             continue  # "adopted sanctions against Russia, targeting its gas sector": the sanctions' reach
         kept.append(c)
     return kept
+
+
+AERIAL = ("warplane", "jet", "aircraft", "drone", "helicopter", "air force", "bomber", "airstrike", "air strike")
+KILLING = frozenset({"kill", "slaughter", "massacre", "murder", "execute"})
+MASS_WORDS = frozenset({"hundreds", "thousands", "millions", "scores"})
+
+
+def _by_means(trigger: Token, code: str, source: Actor) -> str:
+    """Refine a code by how it was done: by aircraft (195), or a killing of a hundred people or more (202)."""
+    if code in ("183", "190", "180") and source.text and any(w in source.text.lower() for w in AERIAL):
+        return "195"  # "Thai F-16 jets bombed Cambodian targets", "killed in a U.S. drone strike"
+    if code[:2] == "18" and lemma(trigger) in KILLING:
+        for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+            for word in obj.subtree:
+                if word.lower_ in MASS_WORDS or (word.like_num and _number(word.text) >= 100):
+                    return "202"  # "killed more than 800 people"
+    return code
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 def _repression(code: str, source: Actor, target: Actor) -> str:
