@@ -32,9 +32,9 @@ def test_evaluation_set_modality_and_no_event(report):
 
 
 # Held-out sets written for Tacitus by people who did not see the coder (evaluation/README.md). heldout_c was
-# scored once, untouched, on 2026-11-23 (dyad_root 0.504); a and b were then used for tuning. Floors a little
+# scored once, untouched, on 2026-11-23 (dyad_root 0.504; 0.518 after later changes tuned on a and b). Floors a little
 # below what was reached that day; the no-event limit is the bar (at most 1 of 13).
-HELDOUT = {"heldout_a.jsonl": 0.58, "heldout_b.jsonl": 0.47, "heldout_c.jsonl": 0.48}
+HELDOUT = {"heldout_a.jsonl": 0.61, "heldout_b.jsonl": 0.49, "heldout_c.jsonl": 0.49}
 
 
 @pytest.mark.parametrize(("name", "floor"), HELDOUT.items())
