@@ -99,6 +99,7 @@ class ActorResolver:
         self._cache: dict[int, Actor | None] = {}
         self._countries = [m.best.country for m in mentions if m.best.country]
         self.acted_on: dict[str, Actor] = {}  # patient code -> who last arrested, attacked or killed them
+        self._sentence_places: dict[int, set[str]] = {}
         self.last_doer: dict[str, Actor] = {}  # CAMEO root -> who last did an asserted act of that root
 
     @classmethod
@@ -434,8 +435,11 @@ class ActorResolver:
             for seen in reversed(self.seen):
                 if seen.token < head.i and seen.actor.country:
                     return seen.actor.country
-        around = self._places(head.sent)
-        return around.pop() if len(around) == 1 else None
+        start = head.sent.start
+        if start not in self._sentence_places:  # one look-up per sentence, however many phrases ask
+            self._sentence_places[start] = self._places(head.sent)
+        around = self._sentence_places[start]
+        return next(iter(around)) if len(around) == 1 else None
 
     def _places(self, tokens: object) -> set[str]:
         countries: set[str] = set()

@@ -311,6 +311,11 @@ def dyad_series(
     return rows(cur, sql, [freq, first, second, *params, first, second, second, first])
 
 
+def _both_coded(source: str, target: str) -> str:
+    """SQL: both sides of the pair are coded actors (not NULL, not '---')."""
+    return f"{source} IS NOT NULL AND {target} IS NOT NULL AND {source} <> '---' AND {target} <> '---'"
+
+
 def top_dyads(
     cur: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], limit: int = 10, level: str = "actor"
 ) -> list[dict[str, Any]]:
@@ -320,8 +325,8 @@ def top_dyads(
     condition, params = where(filters)
     sql = (
         f"SELECT {source} AS source, {target} AS target, count(*) AS events, avg(e.goldstein) AS goldstein "
-        f"FROM events e WHERE {condition} AND {source} IS NOT NULL AND {target} IS NOT NULL "
-        f"AND {source} <> '---' AND {target} <> '---' GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?"
+        f"FROM events e WHERE {condition} AND {_both_coded(source, target)} "
+        f"GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?"
     )
     return rows(cur, sql, [*params, int(limit)])
 
@@ -340,8 +345,7 @@ def network(
     condition, params = where(filters)
     pairs = (
         f"SELECT {source} AS s, {target} AS t, e.goldstein AS g FROM events e WHERE {condition} "
-        f"AND {source} IS NOT NULL AND {target} IS NOT NULL AND {source} <> '---' AND {target} <> '---' "
-        f"AND {source} <> {target}"
+        f"AND {_both_coded(source, target)} AND {source} <> {target}"
     )
     nodes = rows(
         cur,
