@@ -181,6 +181,11 @@ class ActorResolver:
                 country = self._place_country(head) or self.home
                 if country:
                     actor = actor.model_copy(update={"code": country + actor.code, "country": country})
+            elif actor is not None and actor.code.startswith("IMG") and not actor.country:
+                # "Islamic State militants seized Palmyra": a transnational group is coded where it fights
+                country = self._place_country(head) or self.home
+                if country:
+                    actor = actor.model_copy(update={"code": country + "REB", "country": country, "sector": "REB"})
             self._cache[key] = actor
         return self._cache[key]
 

@@ -70,6 +70,8 @@ CONSEQUENCES = frozenset({"kill", "wound", "injure", "damage", "destroy", "leave
 # Security forces using force on their own people is repression (175), not war (19x).
 REPRESSORS = frozenset({"COP", "MIL", "GOV", "SPY"})
 CROWDS = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HLH"})
+# Acts only a state's forces do, so an arrest with no one named was made by the police of its place.
+STATE_COERCION = frozenset({"172", "173", "175"})
 # Nouns through which a border names its other side: "troops to its border with Belarus" acts on Belarus.
 # Likewise a relation names its other party: "an upbeat note on its ties with Malaysia".
 BORDERS = frozenset({"border", "frontier", "boundary", "tie", "relation", "relationship", "partnership",
@@ -82,11 +84,18 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "toward", "towards",
                                 "around", "inside", "along", "throughout", "to"})
 # Roots whose verb's clausal complement names the addressee ("demanded that Turkey withdraw").
 REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+# Sectors that, conjoined with a side of one country, belong to that country ("the government and the opposition").
+DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "LAB", "EDU", "MED", "REB", "BUS"})
+# Verbs that, with a named place as object, take territory (192): "M23 captured Goma".
+CAPTURE_VERBS = frozenset({"capture", "seize", "take", "conquer", "overrun", "recapture", "retake"})
+TERRITORY = frozenset({"city", "town", "village", "capital", "province", "region", "district", "territory"})
 # Dependents that can complete a verb pattern (particles, objects, prepositions, second verbs).
 PATTERN_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "xcomp", "ccomp", "dative", "attr", "acomp", "oprd",
                           "agent", "npadvmod", "compound", "advcl"})
 AGENTIVE_MODIFIERS = frozenset({"lead", "back", "sponsor", "base", "support"})  # "US-led invasion"
 TARGET_PREPOSITIONS = ("against", "on", "upon", "at", "with", "toward", "towards", "into", "to", "over")
+# Roots of talk and cooperation, whose "on"/"over" phrase is a topic or a place: "talks on Sentosa island".
+TOPIC_ROOTS = frozenset({"03", "04", "05", "06"})
 MOTION = frozenset({"enter", "march", "gather", "go", "come", "storm", "converge", "take", "rally", "head",
                     "pour", "flock", "return", "descend", "stream", "mass"})
 
@@ -144,11 +153,16 @@ class EventExtractor:
         if noun is not None and (pattern is None or not pattern.extras):
             used_nouns.add(noun.i)
             code = noun_code(noun, self.lexicon.nouns[lemma(noun)])
-            targets = self._noun_targets(noun, actors) or self._prep_targets([verb], TARGET_PREPOSITIONS, actors)
+            targets = self._noun_targets(noun, actors) or self._prep_targets([verb], target_prepositions(code), actors)
             if lemma(noun) in VAGUE_NOUNS and not targets:
                 return []
             return self._events(noun, code, self._sources(verb, actors), targets, actors, nominal=False,
                                 clause=verb)
+        if lemma_ in CAPTURE_VERBS:
+            places = self._named_places(verb, actors)
+            if places:  # "M23 captured Goma", "the rebels seized Kidal": territory, not property (171)
+                return self._events(verb, "192", self._sources(verb, actors), places, actors, nominal=False,
+                                    clause=verb)
         if pattern is None or (lemma_ in NOT_WITH_CLAUSE and _takes_clause(verb)):
             return []
         if _hazard_subject(verb):
@@ -205,6 +219,16 @@ class EventExtractor:
             if all(extra in words for extra in pattern.extras):
                 return pattern
         return None
+
+    def _named_places(self, verb: Token, actors: ActorResolver) -> list[Actor]:
+        """The countries of the named places that are the verb's direct objects ("captured Goma")."""
+        found = []
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "PROPN" or lemma(c) in TERRITORY)):
+            actor = actors.resolve(obj)
+            if actor is None or not actor.country or actor.code != actor.country:
+                return []
+            found.append(actor)
+        return found
 
     def _event_object(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -282,8 +306,11 @@ class EventExtractor:
         # inside a clause on the object ("signed agreements normalising relations with Israel").
         deeper = [v for o in objects for v in o.children if v.dep_ == "acl"]
         deeper += [o for v in deeper for o in v.children if o.dep_ == "dobj"]
-        return self._prep_targets(deeper, ("with",), actors) or self._prep_targets(carriers, FALLBACK_PREPOSITIONS,
-                                                                                    actors)
+        # "spoke by telephone with Putin": the medium's phrase carries the other party
+        deeper += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "via", "over")
+                   for o in p.children if o.dep_ == "pobj"]
+        fallback = tuple(p for p in FALLBACK_PREPOSITIONS if p in target_prepositions(pattern.code))
+        return self._prep_targets(deeper, ("with",), actors) or self._prep_targets(carriers, fallback, actors)
 
     def _owner(self, noun: Token, actors: ActorResolver) -> list[Actor]:
         """Whose a thing is: 'a government plan' -> the government, "Japan's seafood" -> Japan."""
@@ -337,6 +364,7 @@ class EventExtractor:
         patient_possessor = lemma(noun) in PATIENT_POSSESSOR
         sources: list[Actor] = []
         targets: list[Actor] = []
+        places: list[Actor] = []
         for child in noun.children:
             if child.dep_ == "poss":
                 (targets if patient_possessor else sources).extend(self._expand(child, actors))
@@ -354,10 +382,11 @@ class EventExtractor:
                     return self._reciprocal(noun, code, flat, actors, noun, True)
                 elif word == "of":
                     (targets if patient_possessor or not sources else targets).extend(flat)
-                elif word in TARGET_PREPOSITIONS:
+                elif word in target_prepositions(code):
                     targets.extend(flat)
                 elif word in ("in", "across", "throughout") and code.startswith("14"):
-                    sources.extend(a for a in flat if a.country)  # "protests in Iraq"
+                    places.extend(a for a in flat if a.country)  # "protests in Iraq"
+        sources = sources or places  # "protests by his supporters across the country": the supporters
         if noun.dep_ == "nsubj" and not sources and not targets:
             for prep in noun.head.children:  # "fighting erupted between the army and the RSF"
                 if prep.dep_ == "prep" and prep.lower_ == "between":
@@ -407,8 +436,9 @@ class EventExtractor:
         return [found] if found is not None and found.known else []
 
     def _noun_targets(self, noun: Token, actors: ActorResolver) -> list[Actor]:
+        allowed = target_prepositions(self.lexicon.nouns.get(lemma(noun), "")) + ("of",)
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS + ("of",):
+            if child.dep_ == "prep" and child.lower_ in allowed:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         if child.lower_ == "against" and lemma(obj) in PATIENT_POSSESSOR:
@@ -487,10 +517,18 @@ class EventExtractor:
         head = _across_border(head)
         found = [a for a in actors.resolve_many(head) if a.known]
         for other in (c for c in head.conjuncts if c.i > head.i):
+            more = [a for a in actors.resolve_many(other) if a.known]
             if found and other.pos_ == "NOUN" and not any(m.dep_ in ("amod", "compound", "poss", "nmod")
                                                           for m in other.lefts):
-                continue  # "U.S. and British warplanes and warships": the warships are the same parties'
-            found += [a for a in actors.resolve_many(other) if a.known]
+                if all(a.sector in {f.sector for f in found} for a in more):
+                    continue  # "U.S. and British warplanes and warships": the warships are the same parties'
+            found += more
+        countries = {a.country for a in found if a.country}
+        if len(countries) == 1 and any(a.code == a.sector for a in found):
+            # "Maduro's government and the opposition": the bare side is of the same country
+            country = countries.pop()
+            found = [a.model_copy(update={"code": country + a.code, "country": country})
+                     if a.code == a.sector and a.sector in DOMESTIC_SECTORS else a for a in found]
         return found
 
     # -- assembly --------------------------------------------------------------------------------
@@ -512,6 +550,17 @@ class EventExtractor:
         if not targets and code[:2] == "20" or not targets and code == "175":
             # mass violence and repression with no victims named fall on the people of the place or the state
             targets = [_people_of(s) for s in sources if s.known and s.country][:1]
+        if code[:2] == "14" and not any(s.known for s in sources) and len(targets) == 1 and targets[0].known \
+                and targets[0].code == targets[0].country:
+            # "thousands protested in Baghdad": the people of the place, against their state
+            sources, targets = [_people_of(targets[0])], []
+        if not targets and code[:2] == "14" and len(sources) == 1 and sources[0].country and (
+                sources[0].sector in CROWDS | {"REB", "CRM"} or sources[0].code == sources[0].country):
+            # "unions began a nationwide strike", "protests by his supporters": people protest to their state
+            targets = [_government_of(sources[0])]
+        if not any(s.known for s in sources) and code[:3] in STATE_COERCION and any(t.known for t in targets):
+            # "Protasevich was detained at Minsk airport": an arrest is made by the police of the place
+            sources = [_police_of(country) for country in self._state_of(clause, targets, actors)][:1] or sources
         targets = targets or [Actor()]
         if len(sources) > 1 and not targets[0].known and (
             code[:2] in RECIPROCAL_ROOTS or code[:3] in RECIPROCAL_ROOTS or lemma(trigger) in RECIPROCAL_VERBS
@@ -557,6 +606,13 @@ class EventExtractor:
         nearest = found[min(found)]
         return list(nearest.values()) if len(nearest) == 1 else []
 
+    def _state_of(self, clause: Token, targets: list[Actor], actors: ActorResolver) -> list[str]:
+        """Whose state acted where no one is named: the place of the clause, else the people acted on."""
+        places = self._place_targets(clause, actors)
+        if places:
+            return [places[0].country or ""]
+        return [t.country for t in targets if t.known and t.country and t.sector in CROWDS][:1]
+
     def _reciprocal(self, trigger: Token, code: str, sources: list[Actor], actors: ActorResolver,
                     clause: Token, nominal: bool) -> list[Candidate]:
         events: list[Candidate] = []
@@ -564,6 +620,13 @@ class EventExtractor:
             others = [other for other in sources if other is not source and other.code != source.code]
             events.extend(self._events(trigger, code, [source], others, actors, nominal, clause))
         return events
+
+
+def target_prepositions(code: str) -> tuple[str, ...]:
+    """Prepositions that introduce an event's target: "talks on trade", "talks at Sentosa" name no party."""
+    if code[:2] in TOPIC_ROOTS:
+        return tuple(p for p in TARGET_PREPOSITIONS if p not in ("on", "upon", "at", "into", "over"))
+    return TARGET_PREPOSITIONS
 
 
 def noun_code(noun: Token, code: str) -> str:
@@ -574,6 +637,15 @@ def noun_code(noun: Token, code: str) -> str:
             if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in senses:
                 return senses[child.lower_]
     return code
+
+
+def _government_of(actor: Actor) -> Actor:
+    country = actor.country or ""
+    return Actor(code=country + "GOV", country=country, sector="GOV", text=None)
+
+
+def _police_of(country: str) -> Actor:
+    return Actor(code=country + "COP", country=country, sector="COP", text=None)
 
 
 def _people_of(actor: Actor) -> Actor:
