@@ -49,3 +49,35 @@ def test_no_implicit_event(coder, text, absent):
 def test_protest_against_named_target_keeps_it(coder):
     dyads = _dyads(coder, "Iraqi protesters demonstrated against Iran in Basra.")
     assert ("IRQCVL", "IRN", "141") in dyads and not any(t == "IRQGOV" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # tanks rolling in from Belarus act on Ukraine, not Belarus
+    ("Russian forces fired missiles at cities across Ukraine and tanks rolled across the border from Belarus.",
+     ("RUSMIL", "UKR", "19")),
+    # a pronoun in a relative clause is not the noun the clause describes; that noun is the clause's object
+    ("The U.N. envoy called on the Houthis to immediately free the U.N. staff they detained last week.",
+     ("YEMREB", "IGOUNO", "173")),
+    # "voted to launch" is decided, not planned; a crackdown with no victims named falls on the people
+    ("The U.N. Human Rights Council voted on Thursday to launch an investigation into Iran's deadly crackdown on "
+     "protests.", ("IGOUNO", "IRN", "09")),
+    ("The U.N. Human Rights Council voted on Thursday to launch an investigation into Iran's deadly crackdown on "
+     "protests.", ("IRN", "IRNCVL", "175")),
+    # forces ordered or sent are the sender's, not the dateline's
+    ("KYIV, Nov 9 (Reuters) - Russian Defence Minister Sergei Shoigu on Wednesday ordered troops to leave Kherson "
+     "and the army began to withdraw from the city of Kherson.", ("RUSMIL", "UKR", "08")),
+    # conjoined event nouns of one light verb are each an event
+    ("Myanmar's military carried out mass killings and gang rapes of Rohingya Muslims, U.N. investigators said.",
+     ("MMRMIL", "MMRCVL", "20")),
+    ("Myanmar's military carried out mass killings and gang rapes of Rohingya Muslims, U.N. investigators said.",
+     ("MMRMIL", "MMRCVL", "18")),
+    # a guest named by name and welcomed is hosted (043), not praised (051)
+    ("Indian Prime Minister Narendra Modi arrived in Moscow on Monday and was welcomed by President Vladimir Putin.",
+     ("RUSGOV", "INDGOV", "043")),
+    # "visiting" names the guest, who visits the host's country
+    ("Chinese President Xi Jinping hosted visiting Pakistani Prime Minister Shehbaz Sharif on Wednesday.",
+     ("PAKGOV", "CHN", "042")),
+])
+def test_who_acts_on_whom(coder, text, expected):
+    found = {(s, t, c[:len(expected[2])]) for s, t, c in _dyads(coder, text, date="2024-11-09")}
+    assert expected in found

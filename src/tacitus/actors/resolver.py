@@ -59,12 +59,16 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "island", "emirate", "state"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Heads that take the identity of what follows "of": "one of the militias", "members of Hamas".
+# Verbs whose object forces belong to the subject: "ordered troops to withdraw", "deployed soldiers".
+COMMANDING = frozenset({"order", "command", "send", "deploy", "dispatch", "mobilize", "mobilise", "instruct",
+                        "direct", "withdraw", "pull", "recall", "station"})
 PARTITIVE = frozenset({"one", "some", "many", "most", "all", "several", "member", "part", "group", "unit",
                        "wing", "faction", "leader", "head", "chief", "commander", "spokesman", "spokeswoman",
                        "spokesperson", "official", "aide", "representative", "envoy", "delegation",
                        "minister", "ministry", "president", "fighter", "supporter", "troop", "force", "army",
                        "ambassador", "militant", "soldier", "number", "dozen", "hundred", "thousand",
-                       "government", "regime", "police", "forces",
+                       "government", "regime", "police", "forces", "contingent", "detachment", "battalion",
+                       "brigade", "squad", "team", "convoy", "company", "platoon", "column", "batch",
                        # places: "residential districts of the Ukrainian city of Kharkiv" is in Ukraine
                        "district", "area", "outskirts", "suburb", "centre", "center", "region", "province",
                        "city", "town", "village", "neighbourhood", "neighborhood", "capital", "territory"})
@@ -178,7 +182,7 @@ class ActorResolver:
             actor = self._resolve(head, follow_appos, depth=0)
             if actor is not None and not actor.country and actor.sector in HOME_SECTORS and actor.code == actor.sector:
                 # "residents in southern Lebanon", "police in Nairobi", or a story about one country
-                country = self._place_country(head) or self.home
+                country = self._commander_country(head) or self._place_country(head) or self.home
                 if country:
                     actor = actor.model_copy(update={"code": country + actor.code, "country": country})
             elif actor is not None and actor.code.startswith("IMG") and not actor.country:
@@ -188,6 +192,15 @@ class ActorResolver:
                     actor = actor.model_copy(update={"code": country + "REB", "country": country, "sector": "REB"})
             self._cache[key] = actor
         return self._cache[key]
+
+    def _commander_country(self, head: Token) -> str | None:
+        """'Shoigu ordered troops to pull out', 'Rwanda sent soldiers': forces are the sender's."""
+        verb = head.head
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in COMMANDING:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        found = self.resolve(subject) if subject is not None else None
+        return found.country if found is not None and found.known else None
 
     def _doer_of(self, noun: Token, depth: int) -> Actor | None:
         """Who made a move or a deal named in apposition: the subject of the clause the noun hangs on."""
@@ -478,11 +491,13 @@ class ActorResolver:
         if speaker is not None:
             return speaker.model_copy(update={"text": pronoun.text})
         if lower in PLURAL:  # "they": a plural phrase ("security forces") first, then a body or a country
+            own = _relative_head_span(pronoun)
             for seen in reversed(self.seen):
-                if seen.token < pronoun.i and seen.plural and not seen.person:
+                if seen.token < pronoun.i and seen.token not in own and seen.plural and not seen.person:
                     return seen.actor.model_copy(update={"text": pronoun.text})
+        own = _relative_head_span(pronoun)
         for seen in reversed(self.seen):
-            if seen.token >= pronoun.i:
+            if seen.token >= pronoun.i or seen.token in own:
                 continue
             if lower in PERSONAL and not seen.person:
                 continue
@@ -532,6 +547,17 @@ class ActorResolver:
                 return found
             head = verb
         return None
+
+
+def _relative_head_span(pronoun: Token) -> range:
+    """'the U.N. staff they detained': a pronoun in a relative clause is not the noun the clause describes."""
+    for verb in pronoun.ancestors:
+        if verb.dep_ == "relcl":
+            noun = verb.head
+            return range(noun.left_edge.i, noun.i + 1)
+        if verb.dep_ not in ("conj", "xcomp", "ccomp"):
+            break
+    return range(0)
 
 
 def _home_country(doc: Doc, mentions: list[Mention]) -> str | None:

@@ -50,6 +50,8 @@ NOUN_SENSES: dict[str, dict[str, str]] = {
                "labor": "143", "indefinite": "143", "warning": "143", "workers": "143", "teachers": "143",
                "doctors": "143", "air": "195", "drone": "195", "missile": "195", "rocket": "195",
                "precision": "195", "airstrike": "195", "retaliatory": "190", "military": "190"},
+    "killing": {"mass": "202"}, "execution": {"mass": "202"}, "murder": {"mass": "202"},
+    "expulsion": {"mass": "201"}, "deportation": {"mass": "201"}, "displacement": {"mass": "201"},
 }
 # Roots of reactions to another's act: their target is whoever did the act ("protested his detention").
 REACTION_ROOTS = frozenset({"05", "10", "11", "12", "14"})
@@ -86,6 +88,8 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "toward", "towards",
 REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # Sectors that, conjoined with a side of one country, belong to that country ("the government and the opposition").
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "LAB", "EDU", "MED", "REB", "BUS"})
+# Verbs of receiving a guest: "hosted visiting Prime Minister X".
+HOSTING = frozenset({"host", "welcome", "receive", "meet", "greet"})
 # Verbs that, with a named place as object, take territory (192): "M23 captured Goma".
 CAPTURE_VERBS = frozenset({"capture", "seize", "take", "conquer", "overrun", "recapture", "retake"})
 TERRITORY = frozenset({"city", "town", "village", "capital", "province", "region", "district", "territory"})
@@ -151,13 +155,27 @@ class EventExtractor:
         pattern = self._match(verb, lemma_)
         noun = self._event_object(verb) if lemma_ in LIGHT_VERBS else None
         if noun is not None and (pattern is None or not pattern.extras):
-            used_nouns.add(noun.i)
-            code = noun_code(noun, self.lexicon.nouns[lemma(noun)])
-            targets = self._noun_targets(noun, actors) or self._prep_targets([verb], target_prepositions(code), actors)
-            if lemma(noun) in VAGUE_NOUNS and not targets:
-                return []
-            return self._events(noun, code, self._sources(verb, actors), targets, actors, nominal=False,
-                                clause=verb)
+            # "carried out mass killings and gang rapes of Rohingya": each conjoined event noun is an event
+            nouns = [noun] + [c for c in noun.conjuncts if c.i > noun.i and lemma(c) in self.lexicon.nouns]
+            shared = next((t for t in (self._noun_targets(each, actors) for each in nouns) if t), [])
+            found: list[Candidate] = []
+            sources = self._sources(verb, actors)
+            for each in nouns:
+                used_nouns.add(each.i)
+                code = noun_code(each, self.lexicon.nouns[lemma(each)])
+                targets = self._noun_targets(each, actors) or shared or self._prep_targets(
+                    [verb], target_prepositions(code), actors)
+                if lemma(each) in VAGUE_NOUNS and not targets:
+                    continue
+                found += self._events(each, code, sources, targets, actors, nominal=False, clause=verb)
+            return found
+        if lemma_ == "visit" and verb.tag_ == "VBG" and verb.dep_ in ("amod", "acl") and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            return self._visiting(verb, verb.head, actors)
+        if lemma_ == "visit" and verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and lemma(verb.head) in HOSTING:
+            guest = next((c for c in verb.children if c.dep_ == "dobj"), None)  # "hosted visiting [Sharif]"
+            if guest is not None:
+                return self._visiting(verb, guest, actors)
         if lemma_ in CAPTURE_VERBS:
             places = self._named_places(verb, actors)
             if places:  # "M23 captured Goma", "the rebels seized Kidal": territory, not property (171)
@@ -206,9 +224,24 @@ class EventExtractor:
         else:
             sources = self._sources(verb, actors)
             targets = self._targets(verb, pattern, actors)
+            if not targets and _object_relative(verb):
+                targets = self._expand(verb.head, actors)  # "the U.N. staff they detained"
         if vague and not any(t.known for t in targets):
             return []  # "launched a search operation": no one is acted on
-        return self._events(verb, pattern.code, sources, targets, actors, nominal=False, clause=verb)
+        code = pattern.code
+        if lemma_ == "welcome" and code == "051" and self._welcomes_person(verb, actors):
+            code = "043"  # "Modi ... was welcomed by Putin": a host receiving a visitor, not praise
+        return self._events(verb, code, sources, targets, actors, nominal=False, clause=verb)
+
+    @staticmethod
+    def _welcomes_person(verb: Token, actors: ActorResolver) -> bool:
+        guest = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if guest is None and verb.dep_ == "conj" and not _has_subject(verb):  # "arrived ... and was welcomed"
+            guest = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if guest is None or guest.pos_ != "PROPN":
+            return False
+        actor = actors.resolve(guest)
+        return actor is not None and actor.known and actor.code != actor.country and bool(actor.sector)
 
     def _match(self, verb: Token, lemma: str) -> VerbPattern | None:
         patterns = self.lexicon.verbs.get(lemma)
@@ -219,6 +252,22 @@ class EventExtractor:
             if all(extra in words for extra in pattern.extras):
                 return pattern
         return None
+
+    def _visiting(self, verb: Token, guest: Token, actors: ActorResolver) -> list[Candidate]:
+        """'Xi hosted visiting Pakistani Prime Minister Shehbaz Sharif': the guest visits the host's country."""
+        guests = self._expand(guest, actors)
+        clause = guest.head if guest.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else guest
+        if clause.dep_ == "prep":
+            clause = clause.head
+        if verb.dep_ == "xcomp":
+            clause = verb.head
+        targets = self._place_targets(clause, actors)
+        if not targets and clause.pos_ in ("VERB", "AUX"):
+            own = {g.country for g in guests}
+            hosts = [a for a in self._sources(clause, actors) + self._children(clause, ("dobj",), actors)
+                     if a.known and a.country and a.country not in own]
+            targets = [Actor(code=h.country or "", country=h.country, name=h.name) for h in hosts[:1]]
+        return self._events(verb, "042", guests, targets, actors, nominal=False, clause=clause)
 
     def _named_places(self, verb: Token, actors: ActorResolver) -> list[Actor]:
         """The countries of the named places that are the verb's direct objects ("captured Goma")."""
@@ -257,6 +306,8 @@ class EventExtractor:
         for where in pattern.targets:
             if where == "obj":
                 second = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and lemma(c) in extras]
+                if lemma(verb) in HOSTING:  # "hosted visiting [Sharif]": the parser hangs the guest on "visiting"
+                    second += [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and lemma(c) == "visit"]
                 found = []
                 for carrier in [verb] + second:
                     found = self._children(carrier, ("dobj", "dative"), actors)
@@ -280,7 +331,8 @@ class EventExtractor:
                     return found
             if child.dep_ == "ccomp" and pattern.code[:2] in REQUEST_ROOTS:
                 found = self._children(child, ("nsubj", "nsubjpass"), actors)
-                if found:
+                own = {a.country for a in self._sources(verb, actors) if a.country}
+                if found and not any(a.country in own for a in found):  # "pledged that China would help"
                     return found
         # "declared 40 Russian diplomats undesirable": the small clause's subject is acted on
         for child in verb.children:
@@ -503,6 +555,10 @@ class EventExtractor:
     def _prep_targets(self, heads: list[Token], words: tuple[str, ...], actors: ActorResolver) -> list[Actor]:
         for head in heads:
             for child in head.children:
+                if child.dep_ == "dative" and child.pos_ != "ADP" and "to" in words:
+                    found = self._expand(child, actors)  # "granted him asylum" = "granted asylum to him"
+                    if found:
+                        return found
                 if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
                     for obj in child.children:
                         if obj.dep_ in ("pobj", "pcomp"):
@@ -538,7 +594,7 @@ class EventExtractor:
         sources = [s for s in sources if s.known] or [Actor()]
         targets = [t for t in targets if t.known]
         if not targets and (code[:2] in PLACE_ROOTS or code[:3] in PLACE_ROOTS) and len(sources) == 1:
-            targets = [t for t in self._place_targets(clause, actors)
+            targets = [t for t in self._place_targets(clause, actors, origin=code[:2] == "08")
                        if not (code[:2] == "08" and t.country == sources[0].country)]  # withdrew from its own town
         if not targets and code[:2] == "13" and len(sources) == 1 and sources[0].known:
             # "the Houthis vowed revenge": on whoever last struck them (or their country)
@@ -588,12 +644,18 @@ class EventExtractor:
                     actors.last_doer[code[:2]] = source
         return events
 
-    def _place_targets(self, clause: Token, actors: ActorResolver) -> list[Actor]:
-        """The country of the one place the clause (not its subject) names, as a target."""
+    def _place_targets(self, clause: Token, actors: ActorResolver, origin: bool = False) -> list[Actor]:
+        """The country of the one place the clause (not its subject) names, as a target.
+
+        "from" names a place only for withdrawals (``origin``): tanks rolling in from Belarus act on Ukraine.
+        """
+        prepositions = PLACE_PREPOSITIONS if origin else PLACE_PREPOSITIONS - {"from"}
         subjects = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         found: dict[int, dict[str, Actor]] = {}  # by depth below the clause: the nearest places decide
         for token in clause.subtree:
-            if token.i in subjects or token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS:
+            if token.i in subjects or token.i == clause.i or token.dep_ != "pobj":
+                continue
+            if token.head.lower_ not in prepositions:
                 continue
             between = [t for t in token.ancestors if t.i != clause.i and clause in t.ancestors]
             if any(_own_clause(t) for t in between):
@@ -708,6 +770,14 @@ def _repression(code: str, source: Actor, target: Actor) -> str:
             source.country == target.country):
         return "175"
     return code
+
+
+def _object_relative(verb: Token) -> bool:
+    """'the staff they detained', 'the town that the army shelled': the noun is the verb's object."""
+    if verb.dep_ != "relcl" or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lower_ not in ("who", "that", "which", "whom")
 
 
 def _own_clause(token: Token) -> bool:

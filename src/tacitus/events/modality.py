@@ -8,7 +8,7 @@ MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should",
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Verbs whose infinitive complement happened: "managed to", "began to", "used tanks to".
 IMPLICATIVE = frozenset({"manage", "begin", "start", "continue", "use", "proceed", "go", "help", "dare",
-                         "resume", "keep", "happen", "turn"})
+                         "resume", "keep", "happen", "turn", "vote"})  # "voted to impose sanctions": decided
 FAILING = frozenset({"fail", "refuse", "decline", "neglect"})
 DENYING = frozenset({"deny", "dismiss", "refute", "rebut", "disprove"})
 CLAIM_NOUNS = frozenset({"claim", "allegation", "report", "accusation", "charge", "rumour", "rumor", "suggestion"})
