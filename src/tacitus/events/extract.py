@@ -35,7 +35,7 @@ NOT_WITH_CLAUSE = frozenset({"demonstrate", "acknowledge", "protest"})
 DENIALS = frozenset({"deny", "dismiss", "refute"})
 # "involved in the massacre", "his role in the assassination": the clause's subject is the noun's agent.
 ROLE_WORDS = frozenset({"involve", "involved", "responsible", "participate", "role", "part", "complicit",
-                        "guilty", "culpable", "hand", "behind", "implicate", "implicated"})
+                        "guilty", "culpable", "hand", "behind", "implicate", "implicated", "responsibility"})
 # Roots whose events, with conjoined subjects and no object, are mutual ("A and B signed a deal", "clashed").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "087"})  # 087: "A and B began a ceasefire"
 RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
@@ -88,6 +88,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "toward", "towards",
 REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # Sectors that, conjoined with a side of one country, belong to that country ("the government and the opposition").
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "LAB", "EDU", "MED", "REB", "BUS"})
+ACCUSING = frozenset({"accuse", "charge", "allege", "blame"})
 # Verbs of receiving a guest: "hosted visiting Prime Minister X".
 HOSTING = frozenset({"host", "welcome", "receive", "meet", "greet"})
 # Verbs that, with a named place as object, take territory (192): "M23 captured Goma".
@@ -229,6 +230,10 @@ class EventExtractor:
         if vague and not any(t.known for t in targets):
             return []  # "launched a search operation": no one is acted on
         code = pattern.code
+        if code.startswith("115"):  # "filed a case at the ICJ accusing Israel of genocide": the accused
+            accused = [a for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl") and lemma(c) in ACCUSING
+                       for a in self._children(c, ("dobj",), actors)]
+            targets = accused or targets
         if lemma_ == "welcome" and code == "051" and self._welcomes_person(verb, actors):
             code = "043"  # "Modi ... was welcomed by Putin": a host receiving a visitor, not praise
         return self._events(verb, code, sources, targets, actors, nominal=False, clause=verb)
@@ -471,7 +476,8 @@ class EventExtractor:
         if noun.dep_ != "pobj" or prep.lower_ not in ("in", "for", "behind", "of"):
             return []
         holder = prep.head
-        if lemma(holder) not in ROLE_WORDS:
+        if lemma(holder) not in ROLE_WORDS and not any(
+                c.dep_ == "dobj" and lemma(c) in ROLE_WORDS for c in holder.children):  # "claimed responsibility"
             return []
         owners = [c for c in holder.children if c.dep_ == "poss"]
         if owners:
@@ -603,6 +609,9 @@ class EventExtractor:
                 (d for patient, d in reversed(list(actors.acted_on.items()))
                  if victim.country and patient.startswith(victim.country)), None)
             targets = [doer] if doer is not None and doer.code != victim.code else []
+        if not targets and code in ("1723", "1724") and len(sources) == 1 and sources[0].country:
+            # "declared a state of emergency": on its own country
+            targets = [Actor(code=sources[0].country, country=sources[0].country)]
         if not targets and code[:2] == "20" or not targets and code == "175":
             # mass violence and repression with no victims named fall on the people of the place or the state
             targets = [_people_of(s) for s in sources if s.known and s.country][:1]
@@ -636,7 +645,7 @@ class EventExtractor:
                 if source.known and source.code == target.code:
                     continue  # an actor acting on itself ("raised its alert level") is no event between two
                 source, target = _lend_country(code, source, target)
-                event_code = _by_means(trigger, _repression(code, source, target), source)
+                event_code = _by_means(trigger, _repression(code, source, target), source, target)
                 events.append(Candidate(trigger, event_code, source, target, mood, claimed_by, nominal))
                 if mood == "asserted" and code[:2] in COERCIVE_ROOTS and source.known and target.known:
                     actors.acted_on[target.code] = source  # "Musleh's arrest" later: who arrested him
@@ -745,11 +754,14 @@ KILLING = frozenset({"kill", "slaughter", "massacre", "murder", "execute"})
 MASS_WORDS = frozenset({"hundreds", "thousands", "millions", "scores"})
 
 
-def _by_means(trigger: Token, code: str, source: Actor) -> str:
+COMBATANTS = frozenset({"MIL", "REB", "COP", "SPY", "UAF"})  # killing fighters is war (19x), not mass violence
+
+
+def _by_means(trigger: Token, code: str, source: Actor, target: Actor) -> str:
     """Refine a code by how it was done: by aircraft (195), or a killing of a hundred people or more (202)."""
     if code in ("183", "190", "180") and source.text and any(w in source.text.lower() for w in AERIAL):
         return "195"  # "Thai F-16 jets bombed Cambodian targets", "killed in a U.S. drone strike"
-    if code[:2] == "18" and lemma(trigger) in KILLING:
+    if code[:2] == "18" and lemma(trigger) in KILLING and target.sector not in COMBATANTS:
         for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
             for word in obj.subtree:
                 if word.lower_ in MASS_WORDS or (word.like_num and _number(word.text) >= 100):
@@ -836,11 +848,29 @@ def _dependent_words(verb: Token) -> set[str]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     words.update((obj.lower_, lemma(obj)))
+        if child.dep_ == "dobj" and child.lower_ in NUMBERS:  # "massed tens of thousands of troops"
+            counted = _counted(child)
+            words.update((counted.lower_, lemma(counted)))
         if child.dep_ in ("dobj", "prt", "advmod", "attr"):
             for grandchild in child.children:
                 if grandchild.dep_ in ("prep", "prt", "compound", "amod"):
                     words.update((grandchild.lower_, lemma(grandchild)))
     return words
+
+
+NUMBERS = frozenset({"tens", "hundreds", "thousands", "millions", "dozens", "scores", "dozen", "hundred", "thousand",
+                     "million", "number", "lot", "lots"})
+
+
+def _counted(noun: Token) -> Token:
+    """'tens of thousands of troops' -> troops."""
+    for _ in range(3):
+        if noun.lower_ not in NUMBERS:
+            break
+        noun = prep_object(noun, "of") or noun
+        if noun.lower_ not in NUMBERS:
+            break
+    return noun
 
 
 def _through_quantity(noun: Token) -> Token:
