@@ -16,7 +16,7 @@ import pytest
 
 PEOPLE_TSV = Path(__file__).resolve().parent.parent / "src" / "tacitus" / "data" / "people.tsv"
 HEADER = ["names", "code", "country", "sector", "start", "end", "role"]
-SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "REL", "ELI", "SPY", "IGO", "MED", "BUS"}
+SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "REL", "ELI", "SPY", "IGO", "MED", "BUS", "CRM"}
 
 
 def _read() -> tuple[list[str], list[dict[str, str]]]:
