@@ -81,3 +81,33 @@ def test_protest_against_named_target_keeps_it(coder):
 def test_who_acts_on_whom(coder, text, expected):
     found = {(s, t, c[:len(expected[2])]) for s, t, c in _dyads(coder, text, date="2024-11-09")}
     assert expected in found
+
+
+@pytest.mark.parametrize("text, code, modality", [
+    # agreeing to an act is an asserted promise (03x, as CAMEO's own AGREE (TO &CEASEFIRE) [0356]); the act waits
+    ("India and Pakistan agreed to a full and immediate ceasefire on Saturday.", "0356", "asserted"),
+    ("Iran and Saudi Arabia agreed on Friday to re-establish diplomatic relations.", "032", "asserted"),
+    ("Iran and Saudi Arabia agreed on Friday to re-establish diplomatic relations.", "054", "hypothetical"),
+    # a pledge is refined by what is pledged
+    ("China pledged to provide emergency assistance to Turkey.", "033", "asserted"),
+    # a speaker's own side's future attack is a threat
+    ("The Houthis said they would attack any U.S. ship in the Red Sea.", "138", "asserted"),
+    # killing fighters is war, not mass violence; state forces shooting protesters is repression
+    ("More than 200 Boko Haram fighters were killed by Chadian troops in clashes near Dikwa.", "180", "asserted"),
+    ("Iraqi security forces shot dead at least 18 protesters in Baghdad on Thursday.", "175", "asserted"),
+    # emergency measures fall on one's own country
+    ("Philippine President Rodrigo Duterte declared martial law on the southern island of Mindanao.", "1724",
+     "asserted"),
+])
+def test_codes_and_modality(coder, text, code, modality):
+    found = {(e.code, e.modality) for e in coder.code_text(text, date="2023-06-01")}
+    assert (code, modality) in found, found
+
+
+def test_called_off_is_no_appeal_and_light_verb_consequence_is_one_attack(coder):
+    codes = {e.code for e in coder.code_text("Yevgeny Prigozhin called off his fighters' march on Moscow.",
+                                             date="2023-06-24")}
+    assert not any(c.startswith("02") for c in codes)
+    events = coder.code_text("Israel launched waves of air strikes on Iran's nuclear facilities on Friday, killing "
+                             "Revolutionary Guards commander Hossein Salami.", date="2025-06-13")
+    assert [e.code[:2] for e in events if e.modality == "asserted"] == ["19"]

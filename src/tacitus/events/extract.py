@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -39,6 +39,8 @@ ROLE_WORDS = frozenset({"involve", "involved", "responsible", "participate", "ro
 # Roots whose events, with conjoined subjects and no object, are mutual ("A and B signed a deal", "clashed").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "087"})  # 087: "A and B began a ceasefire"
 RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
+# Consultations that are not mutual: co-hosts do not host, visit or mediate each other.
+ONE_WAY = frozenset({"042", "043", "045", "039"})
 # Event nouns too vague to code without a target ("launched operations against X", not "its operations").
 VAGUE_NOUNS = frozenset({"operation", "action", "campaign", "measure", "move", "response", "activity",
                          "incident", "pressure", "step", "effort", "mission", "offensive"})
@@ -147,7 +149,34 @@ class EventExtractor:
                 code = self.lexicon.nouns.get(lemma(token))
                 if code is not None:
                     found.extend(self._nominal(token, noun_code(token, code), actors))
-        return _unique(_without_consequences(found))
+        return _unique(self._intents(_without_consequences(found)))
+
+    def _intents(self, found: list[Candidate]) -> list[Candidate]:
+        """'agreed to a ceasefire', 'pledged to provide aid': an asserted 03x intent, refined by the act promised.
+
+        The promised act stays hypothetical. A commissive verb with its own lexicon event (pledge, promise,
+        offer: 030) has that event's code refined ("pledged to send aid": 033); one without (agree) gets one.
+        """
+        by_trigger = {c.trigger.i: c for c in found if c.code[:2] == "03"}
+        extra: list[Candidate] = []
+        for c in found:
+            if c.modality != "hypothetical" or c.code[:2] not in ("04", "05", "06", "07", "08"):
+                continue
+            verb = _commissive(c.trigger)
+            if verb is None or modality(verb) != "asserted":
+                continue
+            code = intent_code(c.code)
+            own = by_trigger.get(verb.i)
+            if own is not None:
+                if own.code == "030":
+                    refined = replace(own, code=code, target=own.target if own.target and own.target.known
+                                      else c.target)
+                    found = [refined if x is own else x for x in found]
+                    by_trigger[verb.i] = refined
+            elif lemma(verb) in AGREEING and not any(
+                    x.trigger.i == verb.i and x.source == c.source and x.target == c.target for x in extra):
+                extra.append(replace(c, trigger=verb, code=code, modality="asserted"))
+        return found + extra
 
     # -- verbs -----------------------------------------------------------------------------------
 
@@ -230,6 +259,9 @@ class EventExtractor:
         if vague and not any(t.known for t in targets):
             return []  # "launched a search operation": no one is acted on
         code = pattern.code
+        if lemma_ in AGREEING and code[:2] in INTENT_BY_ROOT and not any(
+                c.dep_ == "dobj" and lemma(c) in pattern.extras for c in verb.children):
+            code = intent_code(code)  # "agreed to a ceasefire", "agreed to halt fighting": a promise (0356)
         if code.startswith("115"):  # "filed a case at the ICJ accusing Israel of genocide": the accused
             accused = [a for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl") and lemma(c) in ACCUSING
                        for a in self._children(c, ("dobj",), actors)]
@@ -253,7 +285,10 @@ class EventExtractor:
         if not patterns:
             return None
         words = _dependent_words(verb)
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt" and c.lower_ in ("off", "away")}
         for pattern in patterns:
+            if particles and not particles & set(pattern.extras):
+                continue  # "called off the march on Moscow" is no appeal, "backed away" no support
             if all(extra in words for extra in pattern.extras):
                 return pattern
         return None
@@ -627,7 +662,7 @@ class EventExtractor:
             # "Protasevich was detained at Minsk airport": an arrest is made by the police of the place
             sources = [_police_of(country) for country in self._state_of(clause, targets, actors)][:1] or sources
         targets = targets or [Actor()]
-        if len(sources) > 1 and not targets[0].known and (
+        if len(sources) > 1 and not targets[0].known and code[:3] not in ONE_WAY and (
             code[:2] in RECIPROCAL_ROOTS or code[:3] in RECIPROCAL_ROOTS or lemma(trigger) in RECIPROCAL_VERBS
         ):
             # "Armenia and Azerbaijan signed an agreement": each acts on the other
@@ -638,6 +673,11 @@ class EventExtractor:
         speaker = claimant(clause)
         claimed_by = actors.resolve(speaker) if speaker is not None else None
         events = []
+        if mood == "hypothetical" and code[:2] in ("18", "19", "20") and _announced(clause) and claimed_by \
+                and claimed_by.known and claimed_by.country and any(claimed_by.country == s.country for s in sources):
+            # "Netanyahu said Israel would use increasing military strength against Hamas": a threat (138)
+            events += [Candidate(trigger, "138", claimed_by, t, "asserted", claimed_by, nominal) for t in targets
+                       if t.known and t.country != claimed_by.country]
         for source in sources:
             for target in targets:
                 if not source.known and not target.known:
@@ -693,6 +733,41 @@ class EventExtractor:
         return events
 
 
+# Verbs committing their subject to a future act ("agreed to a ceasefire", "pledged to send aid").
+COMMISSIVE = frozenset({"agree", "pledge", "promise", "offer", "commit", "undertake", "consent"})
+AGREEING = frozenset({"agree", "commit", "undertake", "consent"})  # no lexicon event of their own
+INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+INTENT_BY_CODE = {"045": "039", "061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
+                  "072": "0332", "073": "0333", "074": "0334", "081": "0351", "082": "0352", "083": "034",
+                  "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344", "084": "0353", "085": "0354",
+                  "086": "0355", "087": "0356"}
+
+
+def intent_code(code: str) -> str:
+    """The 03x code for promising an act: "agreed to a ceasefire" (0871) -> 0356."""
+    for key in (code, code[:3]):
+        if key in INTENT_BY_CODE:
+            return INTENT_BY_CODE[key]
+    return INTENT_BY_ROOT.get(code[:2], "030")
+
+
+def _commissive(trigger: Token) -> Token | None:
+    """The commissive verb an act is promised by: "agreed to resume talks", "agreed to a ceasefire"."""
+    token = trigger
+    for _ in range(3):
+        head = token.head
+        if head is token:
+            return None
+        if token.dep_ == "xcomp" and lemma(head) in COMMISSIVE:
+            return head
+        if token.dep_ == "pobj" and head.lower_ == "to" and lemma(head.head) in COMMISSIVE:
+            return head.head
+        if token.dep_ not in ("conj", "xcomp", "dobj"):
+            return None
+        token = head
+    return None
+
+
 def target_prepositions(code: str) -> tuple[str, ...]:
     """Prepositions that introduce an event's target: "talks on trade", "talks at Sentosa" name no party."""
     if code[:2] in TOPIC_ROOTS:
@@ -738,6 +813,8 @@ def _hazard_subject(verb: Token) -> bool:
 def _without_consequences(found: list[Candidate]) -> list[Candidate]:
     """Drop "killing three civilians" after "shelled Kharkiv" and "that killed nine" after "a bombing"."""
     violent = {c.trigger.i for c in found if c.code[:2] in ("18", "19", "20") or c.code[:3] in ("145", "175")}
+    # "launched air strikes on Iran, killing a commander": the light verb stands for its violent object
+    violent |= {_light_verb(c.trigger).i for c in found if c.trigger.i in violent}
     kept = []
     for c in found:
         t = c.trigger
@@ -778,10 +855,16 @@ def _number(text: str) -> float:
 
 def _repression(code: str, source: Actor, target: Actor) -> str:
     """'Police opened fire on protesters': a state's forces using force on its own people is 175."""
-    if code[:2] == "19" and source.sector in REPRESSORS and target.sector in CROWDS and source.country and (
-            source.country == target.country):
-        return "175"
+    if (code[:2] == "19" or code in ("180", "1823")) and source.sector in REPRESSORS and target.sector in CROWDS \
+            and source.country and source.country == target.country:
+        return "175"  # also "security forces shot dead 17 protesters"
     return code
+
+
+def _announced(verb: Token) -> bool:
+    """A future or conditional act in a speaker's own clause: "said Israel would strike", "warned it will hit"."""
+    own_modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
+    return own_modal and verb.dep_ in ("ccomp", "conj")
 
 
 def _object_relative(verb: Token) -> bool:
@@ -871,6 +954,14 @@ def _counted(noun: Token) -> Token:
         if noun.lower_ not in NUMBERS:
             break
     return noun
+
+
+def _light_verb(noun: Token) -> Token:
+    """The verb an event noun is the object of ("launched waves of air strikes"), else the noun itself."""
+    token = noun
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in QUANTITY:
+        token = token.head.head
+    return token.head if token.dep_ in ("dobj", "attr") else noun
 
 
 def _through_quantity(noun: Token) -> Token:

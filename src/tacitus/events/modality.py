@@ -21,6 +21,7 @@ REQUESTING = frozenset({"request", "demand", "call", "appeal", "plea", "push", "
                         "hope", "ask", "urge", "press", "lobby", "seek", "need", "want", "effort", "attempt",
                         "threat", "pressure", "condition", "prospect", "possibility", "risk", "fear"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+COMMITTING = frozenset({"agree", "commit", "consent", "pledge"})
 
 
 def _own_negation(token: Token) -> bool:
@@ -50,7 +51,11 @@ def _own_hypothesis(token: Token) -> bool:
 
 
 def _is_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True
+    # "to re-establish": the parser may hang "to" on the prefix "re"
+    before = token.doc[max(0, token.i - 3):token.i]
+    return token.tag_ == "VB" and any(t.lower_ == "to" and t.dep_ == "aux" for t in before)
 
 
 def modality(trigger: Token) -> str:
@@ -85,6 +90,8 @@ def modality(trigger: Token) -> str:
         if lemma in REQUESTING and dep in ("pobj", "prep", "acl") and head.pos_ in ("NOUN", "VERB", "ADP"):
             if dep != "pobj" or head.lower_ in ("for", "of"):
                 return "hypothetical"
+        if lemma in COMMITTING and dep == "prep" and token.lower_ == "to":
+            return "hypothetical"  # "agreed to a ceasefire": promised, not yet done
         if lemma in SPEECH and dep in ("ccomp", "xcomp"):
             break  # reported speech is attributed (claimed_by), not hedged
         if dep == "conj" and carry and _own_negation(head) and not _has_subject(token):
