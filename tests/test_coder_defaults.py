@@ -111,3 +111,26 @@ def test_called_off_is_no_appeal_and_light_verb_consequence_is_one_attack(coder)
     events = coder.code_text("Israel launched waves of air strikes on Iran's nuclear facilities on Friday, killing "
                              "Revolutionary Guards commander Hossein Salami.", date="2025-06-13")
     assert [e.code[:2] for e in events if e.modality == "asserted"] == ["19"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # armed men bursting into towns are no mishap; their victims are of the place the clause names
+    ("Hamas gunmen burst into Israeli towns near the Gaza Strip on Saturday, killing hundreds of people.",
+     ("PSEREB", "ISRCVL", "202")),
+    # a country modifying a place name decides its country
+    ("India struck nine sites in Pakistan and Pakistani Kashmir with missiles early on Wednesday.",
+     ("IND", "PAK", "195")),
+    # the means of a retaliation is the one attack
+    ("Israel retaliated with air strikes on Gaza.", ("ISR", "PSE", "195")),
+    # a general strike by a labour federation is a labour action against the government
+    ("Israel's largest labour federation, the Histadrut, launched a general strike on Monday in protest at the "
+     "government's plan to overhaul the judiciary.", ("ISRLAB", "ISRGOV", "143")),
+])
+def test_places_and_means(coder, text, expected):
+    dyads = _dyads(coder, text)
+    assert expected in dyads, dyads
+    assert len([d for d in dyads if d[2][:2] == expected[2][:2]]) == 1
+
+
+def test_mishap_is_still_no_event(coder):
+    assert _dyads(coder, "The plane crashed into a residential area of Karachi, killing 97 people.") == set()

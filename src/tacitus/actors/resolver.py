@@ -56,6 +56,8 @@ DOINGS = frozenset({"deal", "agreement", "pact", "accord", "treaty", "move", "tr
                     "action", "attack", "strike", "offensive", "operation", "resolution", "proposal", "order"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 # Definite descriptions of a state: "the country", "the island's new president" -> the country named last.
+PLACE_NOUNS = frozenset({"town", "city", "village", "area", "region", "province", "district", "territory",
+                         "border", "soil", "waters", "airspace", "port", "base", "camp", "countryside"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "island", "emirate", "state"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Heads that take the identity of what follows "of": "one of the militias", "members of Hamas".
@@ -453,20 +455,42 @@ class ActorResolver:
             for seen in reversed(self.seen):
                 if seen.token < head.i and seen.actor.country:
                     return seen.actor.country
+        clause = self._clause_places(head)
+        if len(clause) == 1:
+            return clause.pop()
         start = head.sent.start
         if start not in self._sentence_places:  # one look-up per sentence, however many phrases ask
             self._sentence_places[start] = self._places(head.sent)
         around = self._sentence_places[start]
         return next(iter(around)) if len(around) == 1 else None
 
-    def _places(self, tokens: object) -> set[str]:
+    def _clause_places(self, head: Token) -> set[str]:
+        """Places named by the clause a phrase is in ("burst into Israeli towns, killing hundreds of people")."""
+        verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        verbs = []
+        while verb is not None and len(verbs) < 3:
+            verbs.append(verb)
+            if verb.dep_ not in ("advcl", "xcomp", "conj") or any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                  for c in verb.children):
+                break
+            verb = verb.head
+        near = [g for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in LOCATIVE | {"into"}
+                for g in p.children if g.dep_ == "pobj"]
+        return self._places(near, LOCATIVE | {"into"})
+
+    def _places(self, tokens: object, prepositions: frozenset[str] = LOCATIVE) -> set[str]:
         countries: set[str] = set()
         for token in tokens:  # type: ignore[attr-defined]
-            if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE:
+            if token.dep_ != "pobj" or token.head.lower_ not in prepositions:
                 continue
             mention = self.by_token.get(token.i)
             if mention is not None and mention.best.kind in ("country", "place") and mention.best.country:
                 countries.add(mention.best.country)
+            elif mention is None and token.lemma_.lower() in PLACE_NOUNS:
+                for modifier in (c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")):
+                    named = self.by_token.get(modifier.i)  # "Israeli towns", "Ukrainian cities"
+                    if named is not None and named.best.kind == "country" and named.best.country:
+                        countries.add(named.best.country)
             elif mention is None:
                 country = self._gazetteer_country(token)
                 if country:

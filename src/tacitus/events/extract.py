@@ -91,6 +91,9 @@ REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # Sectors that, conjoined with a side of one country, belong to that country ("the government and the opposition").
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "LAB", "EDU", "MED", "REB", "BUS"})
 ACCUSING = frozenset({"accuse", "charge", "allege", "blame"})
+# Verbs whose "with" names the means of their subject's act: "Israel retaliated with air strikes".
+RESPONDING = frozenset({"retaliate", "respond", "react", "reply", "hit", "strike", "attack", "target", "pound",
+                        "bombard", "answer", "counter"})
 # Verbs of receiving a guest: "hosted visiting Prime Minister X".
 HOSTING = frozenset({"host", "welcome", "receive", "meet", "greet"})
 # Verbs that, with a named place as object, take territory (192): "M23 captured Goma".
@@ -213,7 +216,7 @@ class EventExtractor:
                                     clause=verb)
         if pattern is None or (lemma_ in NOT_WITH_CLAUSE and _takes_clause(verb)):
             return []
-        if _hazard_subject(verb):
+        if _hazard_subject(verb, actors):
             return []  # "the earthquake struck Morocco": no one acted
         # "called a general strike": the pattern's own object noun is not a second, nominal event
         used_nouns.update(c.i for c in verb.children if c.dep_ in ("dobj", "attr") and lemma(c) in pattern.extras)
@@ -259,6 +262,12 @@ class EventExtractor:
         if vague and not any(t.known for t in targets):
             return []  # "launched a search operation": no one is acted on
         code = pattern.code
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and lemma(c) in NOUN_SENSES):
+            code = noun_code(obj, code)  # "launched a general strike": the labour sense (143), not 195
+        means = self._means_noun(verb)
+        if means is not None and code[:2] in COERCIVE_ROOTS:
+            used_nouns.add(means.i)  # "retaliated with air strikes": one attack, coded by its means (195)
+            code = noun_code(means, self.lexicon.nouns[lemma(means)])
         if lemma_ in AGREEING and code[:2] in INTENT_BY_ROOT and not any(
                 c.dep_ == "dobj" and lemma(c) in pattern.extras for c in verb.children):
             code = intent_code(code)  # "agreed to a ceasefire", "agreed to halt fighting": a promise (0356)
@@ -269,6 +278,15 @@ class EventExtractor:
         if lemma_ == "welcome" and code == "051" and self._welcomes_person(verb, actors):
             code = "043"  # "Modi ... was welcomed by Putin": a host receiving a visitor, not praise
         return self._events(verb, code, sources, targets, actors, nominal=False, clause=verb)
+
+    def _means_noun(self, verb: Token) -> Token | None:
+        """The violent event noun a verb's "with" names: "hit back with missile strikes"."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                code = self.lexicon.nouns.get(lemma(obj), "")
+                if code[:2] in COERCIVE_ROOTS:
+                    return obj
+        return None
 
     @staticmethod
     def _welcomes_person(verb: Token, actors: ActorResolver) -> bool:
@@ -498,6 +516,8 @@ class EventExtractor:
                         break
         if not sources:
             sources = self._role_holder(noun, actors)
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "with" and lemma(noun.head.head) in RESPONDING:
+            sources = [a for a in self._sources(noun.head.head, actors) if a.known]  # "retaliated with air strikes"
         if not sources and code[:2] == "04" and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
             # "speaking during a visit to Tanzania", "landed in Alaska for a summit with Trump"
             sources = [a for a in self._sources(noun.head.head, actors) if a.known]
@@ -709,7 +729,7 @@ class EventExtractor:
             between = [t for t in token.ancestors if t.i != clause.i and clause in t.ancestors]
             if any(_own_clause(t) for t in between):
                 continue  # a place of another clause ("flew to Jeddah, where he praised ... the Sudan talks")
-            actor = actors.resolve(_across_border(token))
+            actor = _modifier_country(token, actors) or actors.resolve(_across_border(token))
             if actor is not None and actor.country and actor.code == actor.country:
                 found.setdefault(len(between), {}).setdefault(actor.country, actor)
         if not found:
@@ -794,19 +814,34 @@ def _police_of(country: str) -> Actor:
     return Actor(code=country + "COP", country=country, sector="COP", text=None)
 
 
+def _modifier_country(place: Token, actors: ActorResolver) -> Actor | None:
+    """'Pakistani Kashmir', "Honiara's Chinatown": a country or city modifying a place name decides its country."""
+    if place.pos_ != "PROPN":
+        return None
+    for child in place.children:
+        if child.dep_ in ("nmod", "amod", "poss", "compound") and child.i < place.i:
+            actor = actors.resolve(child)
+            if actor is not None and actor.country and actor.code == actor.country:
+                return actor.model_copy(update={"text": place.text})
+    return None
+
+
 def _people_of(actor: Actor) -> Actor:
     country = actor.country or ""
     return Actor(code=country + "CVL", country=country, sector="CVL", text=None)
 
 
-def _hazard_subject(verb: Token) -> bool:
+def _hazard_subject(verb: Token, actors: ActorResolver) -> bool:
     if lemma(verb) in HAZARD_VERBS:
-        return True
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        actor = actors.resolve(subject) if subject is not None else None
+        if actor is None or not actor.known:  # "the dam burst", not "gunmen burst into towns"
+            return True
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and lemma(child) in HAZARDS:
             return True
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb and not _has_subject(verb):
-        return _hazard_subject(verb.head)  # "... struck Morocco, killing 800 people"
+        return _hazard_subject(verb.head, actors)  # "... struck Morocco, killing 800 people"
     return False
 
 
@@ -827,6 +862,8 @@ def _without_consequences(found: list[Candidate]) -> list[Candidate]:
 
 
 AERIAL = ("warplane", "jet", "aircraft", "drone", "helicopter", "air force", "bomber", "airstrike", "air strike")
+AERIAL_MEANS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "helicopter", "bomber",
+                          "airstrike"})
 KILLING = frozenset({"kill", "slaughter", "massacre", "murder", "execute"})
 MASS_WORDS = frozenset({"hundreds", "thousands", "millions", "scores"})
 
@@ -838,6 +875,9 @@ def _by_means(trigger: Token, code: str, source: Actor, target: Actor) -> str:
     """Refine a code by how it was done: by aircraft (195), or a killing of a hundred people or more (202)."""
     if code in ("183", "190", "180") and source.text and any(w in source.text.lower() for w in AERIAL):
         return "195"  # "Thai F-16 jets bombed Cambodian targets", "killed in a U.S. drone strike"
+    if code in ("183", "190", "180") and any(lemma(o) in AERIAL_MEANS for p in trigger.children
+                                             if p.dep_ == "prep" and p.lower_ == "with" for o in p.children):
+        return "195"  # "attacked Kyiv with drones and missiles"
     if code[:2] == "18" and lemma(trigger) in KILLING and target.sector not in COMBATANTS:
         for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
             for word in obj.subtree:
