@@ -38,7 +38,7 @@ ROLE_HEADS = frozenset({"commander", "leader", "chief", "head", "official", "spo
 # Sectors that take a country from the place they are in, or the document's home country, when the phrase
 # names none ("police detained protesters in Nairobi" -> KENCOP, KENCVL).
 HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "MED", "EDU", "LAB", "HLH", "REF",
-                          "AGR", "BUS", "REL", "CRM", "REB", "INS", "SEP", "ELI", "SPY", "UAF", "ENV"})
+                          "AGR", "BUS", "REL", "CRM", "REB", "INS", "SEP", "ELI", "SPY", "ENV"})
 # Roles in which an unknown proper name that the gazetteer knows is taken as a place standing for its country.
 PLACE_ROLES = frozenset({"pobj", "dobj", "nsubjpass", "conj", "appos"})
 # Prepositions that place a phrase or a clause somewhere: "residents in southern Lebanon", "in Khartoum".
@@ -71,6 +71,7 @@ PARTITIVE = frozenset({"one", "some", "many", "most", "all", "several", "member"
                        "ambassador", "militant", "soldier", "number", "dozen", "hundred", "thousand",
                        "government", "regime", "police", "forces", "contingent", "detachment", "battalion",
                        "brigade", "squad", "team", "convoy", "company", "platoon", "column", "batch",
+                       "worth", "million", "billion", "amount", "volume",
                        # places: "residential districts of the Ukrainian city of Kharkiv" is in Ukraine
                        "district", "area", "outskirts", "suburb", "centre", "center", "region", "province",
                        "city", "town", "village", "neighbourhood", "neighborhood", "capital", "territory"})

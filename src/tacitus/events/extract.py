@@ -75,7 +75,7 @@ CONSEQUENCES = frozenset({"kill", "wound", "injure", "damage", "destroy", "leave
 REPRESSORS = frozenset({"COP", "MIL", "GOV", "SPY"})
 CROWDS = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HLH"})
 # Acts only a state's forces do, so an arrest with no one named was made by the police of its place.
-STATE_COERCION = frozenset({"172", "173", "175"})
+STATE_COERCION = frozenset({"173", "175"})
 # Nouns through which a border names its other side: "troops to its border with Belarus" acts on Belarus.
 # Likewise a relation names its other party: "an upbeat note on its ties with Malaysia".
 BORDERS = frozenset({"border", "frontier", "boundary", "tie", "relation", "relationship", "partnership",
@@ -197,7 +197,9 @@ class EventExtractor:
                 used_nouns.add(each.i)
                 code = noun_code(each, self.lexicon.nouns[lemma(each)])
                 targets = self._noun_targets(each, actors) or shared or self._prep_targets(
-                    [verb], target_prepositions(code), actors)
+                    [verb], target_prepositions(code), actors) or [
+                    a for p in verb.children if p.dep_ == "prep" and p.lower_ in ("into", "over")
+                    for o in p.children if o.dep_ == "pobj" for a in self._authors(o, actors)]
                 if lemma(each) in VAGUE_NOUNS and not targets:
                     continue
                 found += self._events(each, code, sources, targets, actors, nominal=False, clause=verb)
@@ -259,6 +261,9 @@ class EventExtractor:
             targets = self._targets(verb, pattern, actors)
             if not targets and _object_relative(verb):
                 targets = self._expand(verb.head, actors)  # "the U.N. staff they detained"
+            if not targets and verb.dep_ == "conj" and not _has_subject(verb) and pattern.code[:2] in ("01", "02", "03",
+                                                                                                     "05", "10"):
+                targets = self._children(verb.head, ("dobj",), actors)  # "telephoned X and offered condolences"
         if vague and not any(t.known for t in targets):
             return []  # "launched a search operation": no one is acted on
         code = pattern.code
@@ -271,6 +276,8 @@ class EventExtractor:
         if lemma_ in AGREEING and code[:2] in INTENT_BY_ROOT and not any(
                 c.dep_ == "dobj" and lemma(c) in pattern.extras for c in verb.children):
             code = intent_code(code)  # "agreed to a ceasefire", "agreed to halt fighting": a promise (0356)
+        if code == "015" and not any(t.known for t in targets):
+            targets = self._claimed_targets(verb, actors)  # "claimed responsibility for a bombing at a police academy"
         if code.startswith("115"):  # "filed a case at the ICJ accusing Israel of genocide": the accused
             accused = [a for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl") and lemma(c) in ACCUSING
                        for a in self._children(c, ("dobj",), actors)]
@@ -278,6 +285,15 @@ class EventExtractor:
         if lemma_ == "welcome" and code == "051" and self._welcomes_person(verb, actors):
             code = "043"  # "Modi ... was welcomed by Putin": a host receiving a visitor, not praise
         return self._events(verb, code, sources, targets, actors, nominal=False, clause=verb)
+
+    def _claimed_targets(self, verb: Token, actors: ActorResolver) -> list[Actor]:
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for act in (g for g in prep.children if g.dep_ == "pobj" and lemma(g) in self.lexicon.nouns):
+                found = self._noun_targets(act, actors) or self._place_targets(act, actors)
+                if found:
+                    return found
+        return []
 
     def _means_noun(self, verb: Token) -> Token | None:
         """The violent event noun a verb's "with" names: "hit back with missile strikes"."""
@@ -343,6 +359,10 @@ class EventExtractor:
                 noun = _through_quantity(child)
                 if lemma(noun) in self.lexicon.nouns:
                     return noun
+                # "resumed intelligence sharing and military aid to Ukraine"
+                later = [c for c in noun.conjuncts if c.i > noun.i and lemma(c) in self.lexicon.nouns]
+                if later:
+                    return later[0]
         return None
 
     def _targets(self, verb: Token, pattern: VerbPattern, actors: ActorResolver) -> list[Actor]:
@@ -496,7 +516,11 @@ class EventExtractor:
                     targets.extend(flat)
                 elif word in ("in", "across", "throughout") and code.startswith("14"):
                     places.extend(a for a in flat if a.country)  # "protests in Iraq"
-        sources = sources or places  # "protests by his supporters across the country": the supporters
+        if code[:2] == "14" and not places and noun.dep_ == "nsubj":  # "protests erupted in Baghdad"
+            places = [a for p in noun.head.children if p.dep_ == "prep" and p.lower_ in ("in", "across", "throughout")
+                      for o in p.children if o.dep_ == "pobj" for a in self._expand(o, actors) if a.country]
+        # "protests by his supporters across the country": the supporters; "protests in Iraq": its people
+        sources = sources or [_people_of(a) if code[:2] == "14" and a.code == a.country else a for a in places]
         if noun.dep_ == "nsubj" and not sources and not targets:
             for prep in noun.head.children:  # "fighting erupted between the army and the RSF"
                 if prep.dep_ == "prep" and prep.lower_ == "between":
@@ -558,10 +582,19 @@ class EventExtractor:
                             found = self._doer(obj, actors)  # "a hunger strike against his detention"
                             if found:
                                 return found
-                        found = self._expand(obj, actors)
+                        found = self._expand(obj, actors) or self._authors(obj, actors)
                         if found:
                             return found
         return []
+
+    def _authors(self, act: Token, actors: ActorResolver) -> list[Actor]:
+        """'war crimes by Israeli forces and Palestinian armed groups', "Duterte's war on drugs": who did it."""
+        found = self._prep_targets([act], ("by",), actors)
+        if not found:
+            for prep in (c for c in act.children if c.dep_ == "prep" and c.lower_ in ("during", "in")):
+                found = [a for o in prep.children if o.dep_ == "pobj"
+                         for p in o.children if p.dep_ == "poss" for a in self._expand(p, actors)]
+        return found
 
     # -- arguments -------------------------------------------------------------------------------
 
@@ -624,6 +657,8 @@ class EventExtractor:
                     for obj in child.children:
                         if obj.dep_ in ("pobj", "pcomp"):
                             found = self._expand(obj, actors)
+                            if not found and child.lower_ in ("into", "over", "for", "against"):
+                                found = self._authors(obj, actors)  # "an inquiry into crimes by Israeli forces"
                             if found:
                                 return found
         return []
@@ -664,6 +699,9 @@ class EventExtractor:
                 (d for patient, d in reversed(list(actors.acted_on.items()))
                  if victim.country and patient.startswith(victim.country)), None)
             targets = [doer] if doer is not None and doer.code != victim.code else []
+        if not targets and code[:3] == "087" and len(sources) == 1 and sources[0].sector in ("REB", "OPP") \
+                and sources[0].country:
+            targets = [_government_of(sources[0])]  # "FARC rebels declared a unilateral ceasefire"
         if not targets and code in ("1723", "1724") and len(sources) == 1 and sources[0].country:
             # "declared a state of emergency": on its own country
             targets = [Actor(code=sources[0].country, country=sources[0].country)]
@@ -675,7 +713,7 @@ class EventExtractor:
             # "thousands protested in Baghdad": the people of the place, against their state
             sources, targets = [_people_of(targets[0])], []
         if not targets and code[:2] == "14" and len(sources) == 1 and sources[0].country and (
-                sources[0].sector in CROWDS | {"REB", "CRM"} or sources[0].code == sources[0].country):
+                sources[0].sector in CROWDS | {"REB", "CRM"}):
             # "unions began a nationwide strike", "protests by his supporters": people protest to their state
             targets = [_government_of(sources[0])]
         if not any(s.known for s in sources) and code[:3] in STATE_COERCION and any(t.known for t in targets):
@@ -704,6 +742,8 @@ class EventExtractor:
                     continue
                 if source.known and source.code == target.code:
                     continue  # an actor acting on itself ("raised its alert level") is no event between two
+                if code[:2] in TOPIC_ROOTS | {"07", "16"} and source.country and target.code == source.country:
+                    continue  # "a visit by Blinken to the Pacific nation" misread as his own country
                 source, target = _lend_country(code, source, target)
                 event_code = _by_means(trigger, _repression(code, source, target), source, target)
                 events.append(Candidate(trigger, event_code, source, target, mood, claimed_by, nominal))
@@ -757,7 +797,7 @@ class EventExtractor:
 COMMISSIVE = frozenset({"agree", "pledge", "promise", "offer", "commit", "undertake", "consent"})
 AGREEING = frozenset({"agree", "commit", "undertake", "consent"})  # no lexicon event of their own
 INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-INTENT_BY_CODE = {"045": "039", "061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
+INTENT_BY_CODE = {"045": "039", "057": "037", "061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
                   "072": "0332", "073": "0333", "074": "0334", "081": "0351", "082": "0352", "083": "034",
                   "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344", "084": "0353", "085": "0354",
                   "086": "0355", "087": "0356"}
@@ -974,6 +1014,9 @@ def _dependent_words(verb: Token) -> set[str]:
         if child.dep_ == "dobj" and child.lower_ in NUMBERS:  # "massed tens of thousands of troops"
             counted = _counted(child)
             words.update((counted.lower_, lemma(counted)))
+        if child.dep_ == "dobj":  # "sent a rescue team and relief supplies"
+            for other in child.conjuncts:
+                words.update((other.lower_, lemma(other)))
         if child.dep_ in ("dobj", "prt", "advmod", "attr"):
             for grandchild in child.children:
                 if grandchild.dep_ in ("prep", "prt", "compound", "amod"):

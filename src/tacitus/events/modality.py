@@ -94,6 +94,8 @@ def modality(trigger: Token) -> str:
             return "hypothetical"  # "agreed to a ceasefire": promised, not yet done
         if lemma in SPEECH and dep in ("ccomp", "xcomp"):
             break  # reported speech is attributed (claimed_by), not hedged
+        if dep == "conj" and _has_subject(token) and _after_comma_and(token):
+            break  # "..., and Pashinyan accused the army": a clause of its own, not part of what was demanded
         if dep == "conj" and carry and _own_negation(head) and not _has_subject(token):
             negated = True  # "did not attack or kill"
         # Temporal and causal adjuncts ("after attacking X, he did not ...") keep their own modality,
@@ -102,6 +104,11 @@ def modality(trigger: Token) -> str:
             carry = False
         token = head
     return "negated" if negated else "asserted"
+
+
+def _after_comma_and(token: Token) -> bool:
+    start = token.left_edge.i
+    return start >= 2 and token.doc[start - 1].lower_ in ("and", "but") and token.doc[start - 2].text == ","
 
 
 def _has_subject(token: Token) -> bool:
