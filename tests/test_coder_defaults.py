@@ -134,3 +134,42 @@ def test_places_and_means(coder, text, expected):
 
 def test_mishap_is_still_no_event(coder):
     assert _dyads(coder, "The plane crashed into a residential area of Karachi, killing 97 people.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an inquiry into acts names the acts' authors
+    ("The International Criminal Court's prosecutor opened a formal investigation on Wednesday into alleged war "
+     "crimes by Israeli forces and Palestinian armed groups in the Palestinian territories.",
+     {("IGOJUDICC", "ISRMIL", "09"), ("IGOJUDICC", "PSEREB", "09")}),
+    # a claim of responsibility acts on the attack's target, and the attack is the claimant's
+    ("Colombia's ELN rebels claimed responsibility on Monday for a car bombing at a police academy in Bogota.",
+     {("COLREB", "COLCOP", "01"), ("COLREB", "COLCOP", "18")}),
+    # a conjoined verb with no object of its own acts on the first verb's object
+    ("Indian Prime Minister Narendra Modi telephoned Sri Lanka's president, Maithripala Sirisena, on Sunday and "
+     "offered his condolences.", {("INDGOV", "LKAGOV", "04"), ("INDGOV", "LKAGOV", "01")}),
+    # insurgents' unilateral truce faces their state; conjoined event nouns after a plain object
+    ("Colombia's FARC rebels declared a unilateral ceasefire on Wednesday.", {("COLREB", "COLGOV", "08")}),
+    ("The United States resumed intelligence sharing and military aid to Ukraine on Wednesday.",
+     {("USA", "UKR", "07")}),
+    # a bare side shares its conjoined partner's country, not the dateline's
+    ("WASHINGTON (Reuters) - Blinken said members of Sudan's Rapid Support Forces and allied militias had committed "
+     "genocide.", {("SDNREB", "SDNCVL", "20")}),
+    # news media have a country
+    ("Russia's FSB security service said on Thursday it had detained Wall Street Journal reporter Evan Gershkovich.",
+     {("RUSSPY", "USAMED", "17")}),
+])
+def test_arguments_found(coder, text, expected):
+    found = {(s, t, c[:2]) for s, t, c in _dyads(coder, text, date="2023-03-30")}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    "India thrashed Pakistan by 228 runs in their Asia Cup clash on Monday as Virat Kohli struck an unbeaten century "
+    "against a Pakistani attack.",
+    "An Air India Boeing 787 bound for London crashed into a residential area shortly after taking off from "
+    "Ahmedabad on Thursday, killing more than 240 people.",
+    "MOSCOW (Reuters) - Russia expelled two diplomats, Reuters reported.",
+    "Masked gunmen stormed a television studio in Guayaquil during a live broadcast.",
+])
+def test_no_event_between_identified_sides(coder, text):
+    assert _dyads(coder, text) == set()

@@ -185,7 +185,8 @@ class ActorResolver:
             actor = self._resolve(head, follow_appos, depth=0)
             if actor is not None and not actor.country and actor.sector in HOME_SECTORS and actor.code == actor.sector:
                 # "residents in southern Lebanon", "police in Nairobi", or a story about one country
-                country = self._commander_country(head) or self._place_country(head) or self.home
+                country = (self._conjunct_country(head, depth=0) or self._commander_country(head)
+                           or self._place_country(head) or self.home)
                 if country:
                     actor = actor.model_copy(update={"code": country + actor.code, "country": country})
             elif actor is not None and actor.code.startswith("IMG") and not actor.country:
@@ -195,6 +196,14 @@ class ActorResolver:
                     actor = actor.model_copy(update={"code": country + "REB", "country": country, "sector": "REB"})
             self._cache[key] = actor
         return self._cache[key]
+
+    def _conjunct_country(self, head: Token, depth: int) -> str | None:
+        """"Sudan's Rapid Support Forces and allied militias": a bare side shares its partner's country."""
+        for other in head.conjuncts:
+            found = self._resolve(other, False, depth + 2)
+            if found is not None and found.known and found.country and found.code != found.country:
+                return found.country
+        return None
 
     def _commander_country(self, head: Token) -> str | None:
         """'Shoigu ordered troops to pull out', 'Rwanda sent soldiers': forces are the sender's."""

@@ -746,6 +746,9 @@ class EventExtractor:
                     continue  # an actor acting on itself ("raised its alert level") is no event between two
                 if code[:2] in TOPIC_ROOTS | {"07", "16"} and source.country and target.code == source.country:
                     continue  # "a visit by Blinken to the Pacific nation" misread as his own country
+                if (code[:2] == "16" or code[:3] in ("042", "043")) and source.country and \
+                        target.country == source.country:
+                    continue  # no state expels its own diplomats or visits itself: a foreign side misread
                 source, target = _lend_country(code, source, target)
                 event_code = _by_means(trigger, _repression(code, source, target), source, target)
                 events.append(Candidate(trigger, event_code, source, target, mood, claimed_by, nominal))
@@ -890,8 +893,8 @@ def _hazard_subject(verb: Token, actors: ActorResolver) -> bool:
     if lemma(verb) in HAZARD_VERBS:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         actor = actors.resolve(subject) if subject is not None else None
-        if actor is None or not actor.known:  # "the dam burst", not "gunmen burst into towns"
-            return True
+        if actor is None or actor.sector not in COMBATANTS | {"CRM", "CVL"}:  # "the dam burst", "an Air India
+            return True  # plane crashed"; not "gunmen burst into towns"
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and lemma(child) in HAZARDS:
             return True
@@ -1007,7 +1010,7 @@ def _lend_country(code: str, source: Actor, target: Actor) -> tuple[Actor, Actor
     if code[:2] not in DOMESTIC_ROOTS:
         return source, target
     for bare, other in ((target, source), (source, target)):
-        if bare.known and not bare.country and bare.code == bare.sector and other.country:
+        if bare.known and not bare.country and bare.code == bare.sector and other.country and bare.sector != "UAF":
             if bare.sector in STATE_SECTORS and other.sector in STATE_SECTORS:
                 continue
             lent = bare.model_copy(update={"code": other.country + bare.code, "country": other.country})
