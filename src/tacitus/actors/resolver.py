@@ -56,6 +56,9 @@ DOINGS = frozenset({"deal", "agreement", "pact", "accord", "treaty", "move", "tr
                     "action", "attack", "strike", "offensive", "operation", "resolution", "proposal", "order"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 # Definite descriptions of a state: "the country", "the island's new president" -> the country named last.
+# People who act for the body they are "at" or "from": "judges at the ICC", "inspectors from the IAEA".
+MEMBERS = frozenset({"judge", "prosecutor", "official", "inspector", "investigator", "expert", "diplomat", "envoy",
+                     "delegate", "representative", "staff", "monitor", "observer", "officer", "member"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "area", "region", "province", "district", "territory",
                          "border", "soil", "waters", "airspace", "port", "base", "camp", "countryside"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "island", "emirate", "state"})
@@ -71,7 +74,7 @@ PARTITIVE = frozenset({"one", "some", "many", "most", "all", "several", "member"
                        "ambassador", "militant", "soldier", "number", "dozen", "hundred", "thousand",
                        "government", "regime", "police", "forces", "contingent", "detachment", "battalion",
                        "brigade", "squad", "team", "convoy", "company", "platoon", "column", "batch",
-                       "worth", "million", "billion", "amount", "volume",
+                       "worth", "million", "billion", "amount", "volume", "total",
                        # places: "residential districts of the Ukrainian city of Kharkiv" is in Ukraine
                        "district", "area", "outskirts", "suburb", "centre", "center", "region", "province",
                        "city", "town", "village", "neighbourhood", "neighborhood", "capital", "territory"})
@@ -308,6 +311,11 @@ class ActorResolver:
 
     def _lent(self, head: Token, follow_appos: bool, depth: int) -> Actor | None:
         for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("at", "from") and head.lemma_.lower() in MEMBERS:
+                for obj in (g for g in child.children if g.dep_ == "pobj"):
+                    found = self._resolve(obj, follow_appos, depth + 1)  # "judges at the International Criminal
+                    if found is not None and found.code.startswith(("IGO", "NGO")):  # Court"
+                        return found
             if follow_appos and child.dep_ == "appos":
                 found = self._resolve(child, True, depth + 1)
                 if found is not None and found.known:

@@ -18,12 +18,14 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "make", "hold", "stage", 
                          "voice", "pose", "commit", "perpetrate", "organize", "organise", "lead", "resume",
                          "intensify", "escalate", "announce", "order", "approve", "authorize", "authorise",
                          "undertake", "initiate", "renew", "take", "have", "do", "execute", "plan", "call",
-                         "offer", "pledge", "promise", "hand", "grant", "seek", "request", "demand"})
+                         "offer", "pledge", "promise", "hand", "grant", "seek", "request", "demand", "adopt",
+                         "unveil", "introduce", "reimpose", "tighten", "expand"})
 # "a series of operations": the event noun is the object of "of".
 QUANTITY = frozenset({"series", "wave", "spate", "number", "string", "round", "barrage", "volley", "flurry",
                       "campaign", "couple", "dozen", "set", "kind", "type", "day", "week", "month", "hour", "night",
                       "year", "package", "message", "letter", "note", "expression", "word", "gesture",
-                      "show"})  # "launched two days of drills", "sent a message of condolence"
+                      "show", "batch", "raft", "slew", "tranche", "total"})
+# ("launched two days of drills", "sent a message of condolence")
 # Nouns whose possessor undergoes the event: "Musleh's arrest", "Soleimani's assassination".
 PATIENT_POSSESSOR = frozenset({"arrest", "detention", "assassination", "killing", "murder", "release",
                                "execution", "abduction", "kidnapping", "capture", "expulsion", "death",
@@ -91,6 +93,7 @@ REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # Sectors that, conjoined with a side of one country, belong to that country ("the government and the opposition").
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "LAB", "EDU", "MED", "REB", "BUS"})
 ACCUSING = frozenset({"accuse", "charge", "allege", "blame"})
+AIMING = frozenset({"target", "hit", "strike", "aim"})
 # Verbs whose "with" names the means of their subject's act: "Israel retaliated with air strikes".
 RESPONDING = frozenset({"retaliate", "respond", "react", "reply", "hit", "strike", "attack", "target", "pound",
                         "bombard", "answer", "counter"})
@@ -192,7 +195,8 @@ class EventExtractor:
         if noun is not None and (pattern is None or not pattern.extras):
             # "carried out mass killings and gang rapes of Rohingya": each conjoined event noun is an event
             nouns = [noun] + [c for c in noun.conjuncts if c.i > noun.i and lemma(c) in self.lexicon.nouns]
-            shared = next((t for t in (self._noun_targets(each, actors) for each in nouns) if t), [])
+            holders = nouns + [noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else nouns
+            shared = next((t for t in (self._noun_targets(each, actors) for each in holders) if t), [])
             found: list[Candidate] = []
             sources = self._sources(verb, actors)
             for each in nouns:
@@ -223,7 +227,8 @@ class EventExtractor:
         if _hazard_subject(verb, actors):
             return []  # "the earthquake struck Morocco": no one acted
         # "called a general strike": the pattern's own object noun is not a second, nominal event
-        used_nouns.update(c.i for c in verb.children if c.dep_ in ("dobj", "attr") and lemma(c) in pattern.extras)
+        used_nouns.update(_through_quantity(c).i for c in verb.children
+                          if c.dep_ in ("dobj", "attr") and lemma(_through_quantity(c)) in pattern.extras)
         if lemma_ in DENIALS and any(c.dep_ in ("xcomp", "ccomp", "pcomp") or c.tag_ == "VBG"
                                      for c in verb.children):
             return []  # "denied attacking Y": the attack is coded, negated; the denial is not an event
@@ -261,6 +266,13 @@ class EventExtractor:
         else:
             sources = self._sources(verb, actors)
             targets = self._targets(verb, pattern, actors)
+            weapon = self._weapon_subject(verb)
+            if weapon is not None and pattern.code[:2] in COERCIVE_ROOTS:
+                # "a Russian missile strike killed 17 people", "a U.S. airstrike hit a hospital": the weapon's owner
+                used_nouns.add(weapon.i)
+                sources = [a for c in weapon.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                           for a in self._modifier_agents(c, actors)] or sources
+                pattern = replace(pattern, code=noun_code(weapon, self.lexicon.nouns.get(lemma(weapon), "195")))
             if not targets and _object_relative(verb):
                 targets = self._expand(verb.head, actors)  # "the U.N. staff they detained"
             if not targets and verb.dep_ == "conj" and not _has_subject(verb) and pattern.code[:2] in ("01", "02", "03",
@@ -296,6 +308,14 @@ class EventExtractor:
                 if found:
                     return found
         return []
+
+    def _weapon_subject(self, verb: Token) -> Token | None:
+        """The subject of a violent verb when it is an attack or a weapon ("an airstrike hit", "drones struck")."""
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            code = self.lexicon.nouns.get(lemma(subject), "")
+            if code[:2] in COERCIVE_ROOTS or (lemma(subject) in AERIAL_MEANS and lemma(subject) not in AERIAL):
+                return subject  # not "U.S. and British warplanes struck": they are the forces themselves
+        return None
 
     def _means_noun(self, verb: Token) -> Token | None:
         """The violent event noun a verb's "with" names: "hit back with missile strikes"."""
@@ -372,6 +392,7 @@ class EventExtractor:
         extras = set(pattern.extras)
         carriers = [verb] + [c for c in verb.children
                              if lemma(c) in extras or c.dep_ in ("dobj", "prt", "advmod", "xcomp")]
+        carriers += [_through_quantity(c) for c in verb.children if c.dep_ == "dobj" and _through_quantity(c) is not c]
         if pattern.code[:2] in REACTION_ROOTS:
             # "protested his detention", "condemned the arrest of X by Y": the one who acted is the target
             for obj in (c for c in verb.children if c.dep_ == "dobj" and lemma(c) in self.lexicon.nouns):
@@ -420,6 +441,16 @@ class EventExtractor:
                 found = self._children(child, ("nsubj",), actors)
                 if found:
                     return found
+        if pattern.code[:2] in COERCIVE_ROOTS:  # "detonated a roadside bomb targeting an army convoy"
+            for aim in (c for c in verb.children if c.dep_ in ("advcl", "acl", "xcomp") and lemma(c) in AIMING):
+                found = self._children(aim, ("dobj",), actors)
+                if found:
+                    return found
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                for aim in (c for c in obj.children if c.dep_ == "acl" and lemma(c) in AIMING):
+                    found = self._children(aim, ("dobj",), actors)
+                    if found:
+                        return found
         # "walked off the job in protest against a government plan": what the protest is against
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
             for noun in (o for o in prep.children if o.dep_ == "pobj" and lemma(o) in ("protest", "response")):
@@ -441,6 +472,9 @@ class EventExtractor:
         # "spoke by telephone with Putin": the medium's phrase carries the other party
         deeper += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "via", "over")
                    for o in p.children if o.dep_ == "pobj"]
+        found = self._prep_targets(objects, ("between",), actors)  # "demanded a ceasefire between Israel and Hamas"
+        if found and pattern.code[:2] in ("02", "10", "03"):
+            return found
         fallback = tuple(p for p in FALLBACK_PREPOSITIONS if p in target_prepositions(pattern.code))
         return self._prep_targets(deeper, ("with",), actors) or self._prep_targets(carriers, fallback, actors)
 
@@ -575,6 +609,10 @@ class EventExtractor:
         return [found] if found is not None and found.known else []
 
     def _noun_targets(self, noun: Token, actors: ActorResolver) -> list[Actor]:
+        for aim in (c for c in noun.children if c.dep_ == "acl" and lemma(c) in AIMING):
+            found = self._children(aim, ("dobj",), actors)  # "a drone strike targeting a Hamas commander"
+            if found:
+                return found
         allowed = target_prepositions(self.lexicon.nouns.get(lemma(noun), "")) + ("of",)
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in allowed:
@@ -591,7 +629,8 @@ class EventExtractor:
 
     def _authors(self, act: Token, actors: ActorResolver) -> list[Actor]:
         """'war crimes by Israeli forces and Palestinian armed groups', "Duterte's war on drugs": who did it."""
-        found = self._prep_targets([act], ("by",), actors)
+        found = self._prep_targets([act], ("by",), actors) or [
+            a for p in act.children if p.dep_ == "poss" for a in self._expand(p, actors)]  # "Duterte's war on drugs"
         if not found:
             for prep in (c for c in act.children if c.dep_ == "prep" and c.lower_ in ("during", "in")):
                 found = [a for o in prep.children if o.dep_ == "pobj"
@@ -691,6 +730,8 @@ class EventExtractor:
                 actors: ActorResolver, nominal: bool, clause: Token) -> list[Candidate]:
         sources = [s for s in sources if s.known] or [Actor()]
         targets = [t for t in targets if t.known]
+        if code[:2] == "15" and sources[0].country:  # "mobilized reservists near the Ukrainian border": where
+            targets = [t for t in targets if t.country != sources[0].country]
         if not targets and (code[:2] in PLACE_ROOTS or code[:3] in PLACE_ROOTS) and len(sources) == 1:
             targets = [t for t in self._place_targets(clause, actors, origin=code[:2] == "08")
                        if not (code[:2] == "08" and t.country == sources[0].country)]  # withdrew from its own town
@@ -746,7 +787,7 @@ class EventExtractor:
                     continue  # an actor acting on itself ("raised its alert level") is no event between two
                 if code[:2] in TOPIC_ROOTS | {"07", "16"} and source.country and target.code == source.country:
                     continue  # "a visit by Blinken to the Pacific nation" misread as his own country
-                if (code[:2] == "16" or code[:3] in ("042", "043")) and source.country and \
+                if (code[:2] in ("15", "16") or code[:3] in ("042", "043")) and source.country and \
                         target.country == source.country:
                     continue  # no state expels its own diplomats or visits itself: a foreign side misread
                 source, target = _lend_country(code, source, target)
@@ -911,10 +952,12 @@ def _without_consequences(found: list[Candidate]) -> list[Candidate]:
     kept = []
     for c in found:
         t = c.trigger
-        if lemma(t) in CONSEQUENCES and t.dep_ in ("advcl", "relcl", "acl", "conj", "xcomp") and t.head.i in violent:
+        if lemma(t) in CONSEQUENCES and t.dep_ in ("advcl", "relcl", "acl", "conj", "xcomp") and t.head.i in violent \
+                and c.code[:2] != "20":  # a mass killing is coded in its own right ("..., killing 147 people")
             continue
-        if lemma(t) in ("target", "hit", "aim") and t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i not in violent:
-            continue  # "adopted sanctions against Russia, targeting its gas sector": the sanctions' reach
+        if lemma(t) in AIMING and t.dep_ in ("advcl", "acl") and t.tag_ == "VBG":
+            continue  # the reach of sanctions ("..., targeting its gas sector") or the aim of an attack ("detonated a
+            # bomb targeting an army convoy"): coded with that act, whose target it gives
         kept.append(c)
     return kept
 
@@ -931,7 +974,8 @@ COMBATANTS = frozenset({"MIL", "REB", "COP", "SPY", "UAF"})  # killing fighters 
 
 def _by_means(trigger: Token, code: str, source: Actor, target: Actor) -> str:
     """Refine a code by how it was done: by aircraft (195), or a killing of a hundred people or more (202)."""
-    if code in ("183", "190", "180") and source.text and any(w in source.text.lower() for w in AERIAL):
+    if code in ("183", "190", "180") and source.text and any(w in source.text.lower() for w in AERIAL) and \
+            "suicide" not in source.text.lower():
         return "195"  # "Thai F-16 jets bombed Cambodian targets", "killed in a U.S. drone strike"
     if code in ("183", "190", "180") and any(lemma(o) in AERIAL_MEANS for p in trigger.children
                                              if p.dep_ == "prep" and p.lower_ == "with" for o in p.children):
@@ -953,6 +997,8 @@ def _number(text: str) -> float:
 
 def _repression(code: str, source: Actor, target: Actor) -> str:
     """'Police opened fire on protesters': a state's forces using force on its own people is 175."""
+    if code == "145" and source.sector in ("REB", "UAF", "MIL"):
+        return "190"  # "Al-Shabab gunmen stormed Garissa University College": an armed assault, not a riot
     if (code[:2] == "19" or code in ("180", "1823")) and source.sector in REPRESSORS and target.sector in CROWDS \
             and source.country and source.country == target.country:
         return "175"  # also "security forces shot dead 17 protesters"
@@ -1029,8 +1075,8 @@ def _dependent_words(verb: Token) -> set[str]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     words.update((obj.lower_, lemma(obj)))
-        if child.dep_ == "dobj" and child.lower_ in NUMBERS:  # "massed tens of thousands of troops"
-            counted = _counted(child)
+        if child.dep_ == "dobj":  # "massed tens of thousands of troops", "reimposed a first batch of sanctions"
+            counted = _counted(_through_quantity(child))
             words.update((counted.lower_, lemma(counted)))
         if child.dep_ == "dobj":  # "sent a rescue team and relief supplies"
             for other in child.conjuncts:

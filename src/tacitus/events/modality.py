@@ -8,7 +8,9 @@ MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should",
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Verbs whose infinitive complement happened: "managed to", "began to", "used tanks to".
 IMPLICATIVE = frozenset({"manage", "begin", "start", "continue", "use", "proceed", "go", "help", "dare",
-                         "resume", "keep", "happen", "turn", "vote"})  # "voted to impose sanctions": decided
+                         "resume", "keep", "happen", "turn", "vote", "prompt", "force", "compel", "cause",
+                         "spur", "first", "last", "only"})
+# "voted to impose sanctions": decided; "forced him to resign", "the first to visit": done
 FAILING = frozenset({"fail", "refuse", "decline", "neglect"})
 DENYING = frozenset({"deny", "dismiss", "refute", "rebut", "disprove"})
 CLAIM_NOUNS = frozenset({"claim", "allegation", "report", "accusation", "charge", "rumour", "rumor", "suggestion"})
@@ -77,8 +79,8 @@ def modality(trigger: Token) -> str:
         if carry and dep in ("xcomp", "advcl", "acl", "ccomp") and _is_infinitive(token):
             if lemma in FAILING:
                 return "negated"
-            if lemma not in IMPLICATIVE:
-                return "hypothetical"
+            if lemma not in IMPLICATIVE and not _ordinal_frame(head):
+                return "hypothetical"  # but "the first sitting U.S. president to visit Hiroshima" did visit
         if lemma in DENYING and dep in ("xcomp", "ccomp", "pcomp", "dobj", "advcl", "prep"):
             return "negated"
         if lemma in CLAIM_NOUNS and dep in ("acl", "ccomp", "relcl") and (
@@ -104,6 +106,12 @@ def modality(trigger: Token) -> str:
             carry = False
         token = head
     return "negated" if negated else "asserted"
+
+
+def _ordinal_frame(head: Token) -> bool:
+    """'the first (president) to visit', 'became the first leader to visit': the infinitive is a fact."""
+    nouns = [head] + [c for c in head.children if c.dep_ in ("attr", "dobj", "nsubj")]
+    return any(c.lower_ in ("first", "last", "only") and c.dep_ in ("amod", "attr") for n in nouns for c in n.children)
 
 
 def _after_comma_and(token: Token) -> bool:
