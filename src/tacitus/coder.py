@@ -51,10 +51,11 @@ class Coder:
     def dictionary(self) -> ActorDictionary:
         dictionary = ActorDictionary.builtin() if self.config.builtin else ActorDictionary()
         if self.petrarch is not None:
-            from .petrarch.convert import actor_dictionary, layer_actors
+            from .petrarch.convert import actor_dictionary, layer_actors, place_test
 
+            place = place_test(self.enricher.gazetteer) if self.config.builtin else None
             with no_gc():
-                layer_actors(dictionary, actor_dictionary(self.petrarch))
+                layer_actors(dictionary, actor_dictionary(self.petrarch), place)
         return dictionary
 
     @functools.cached_property

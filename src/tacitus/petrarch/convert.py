@@ -9,10 +9,15 @@ PETRARCH pattern coder (:mod:`tacitus.petrarch.patterns`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from ..actors.dictionary import ActorDictionary, Entry, Role
 from ..events.lexicon import Lexicon, VerbPattern
 from .readers import ActorRecord, Dictionaries
+
+if TYPE_CHECKING:
+    from ..enrich.gazetteer import Gazetteer
 
 NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 # CAMEO sector and religion codes: an actor coded with one of these first has no country ('CARGO SHIP' [BUS]).
@@ -74,15 +79,59 @@ def actor_dictionary(dictionaries: Dictionaries) -> ActorDictionary:
     return result
 
 
-def layer_actors(base: ActorDictionary, extra: ActorDictionary) -> None:
-    """Fill ``base`` with what only ``extra`` knows: a name the base has keeps the base's entries alone, and
-    over a non-empty base, agents with a sector the base does not use are left out (Phoenix's religious and
-    ethnic agent codes would turn "the Manipur state" into ``INDIND``)."""
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2013\u2014'\"\u2018\u2019\u201c\u201d`]+")
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A name's words as the matcher compares them: lower case, no leading 'the', hyphens and quotes ignored."""
+    words = [w for w in _SEPARATORS.split(name.lower()) if w]
+    while len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return tuple(words)
+
+
+def _inner_keys(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """Every run of whole words inside ``key`` but shorter than it."""
+    for size in range(len(key) - 1, 0, -1):
+        for start in range(len(key) - size + 1):
+            yield key[start : start + size]
+
+
+def _geographic(entry: Entry) -> bool:
+    """An entry that only names a territory: a country code, or one with a region suffix ('PSEGZA', 'USRUKR')."""
+    codes = [entry.code] if entry.kind in ("country", "org") else [role.code for role in entry.roles]
+    return entry.kind != "agent" and all(len(c) == 3 or (len(c) == 6 and c[3:] not in SECTOR_FIRST) for c in codes)
+
+
+def place_test(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Whether a name is a city or region in the gazetteer and no country's name."""
+
+    def place(name: str) -> bool:
+        found = gazetteer.candidates(name)
+        return bool(found) and all(p.precision != "country" for p, _ in found)
+
+    return place
+
+
+def layer_actors(base: ActorDictionary, extra: ActorDictionary, place: Callable[[str], bool] | None = None) -> None:
+    """Fill ``base`` with the names only ``extra`` knows, never changing what a base name finds.
+
+    An ``extra`` name is left out when the base already has it as the matcher compares names (case, a
+    leading 'the', hyphens), when it contains a base name (its longer match would hide the base's reading
+    of those words: "Russian President Vladimir Putin" with roles ending in 2016), when it is an agent of a
+    sector the base does not use (Phoenix's religious and ethnic agent codes would turn "the Manipur state"
+    into ``INDIND``), and, when ``place`` tells the gazetteer's cities and regions, when it names a city or
+    region as its country (Phoenix's "ISTANBUL" [TUR]: as in the built-in dictionaries, only countries and
+    their capitals are actors; other places locate events).
+    """
+    keys = {name_key(name) for name in base.names}
     sectors = {e.sector for entries in base.names.values() for e in entries if e.kind == "agent"}
     for name, entries in extra.names.items():
-        if name in base.names:
+        key = name_key(name)
+        if not key or key in keys or any(inner in keys for inner in _inner_keys(key)):
             continue
-        kept = [e for e in entries if not (sectors and e.kind == "agent" and e.sector not in sectors)]
+        kept = [e for e in entries if not (sectors and e.kind == "agent" and e.sector not in sectors)
+                and not (place is not None and _geographic(e) and place(name))]
         if kept:
             base.names[name] = kept
     base.sources.update(extra.sources)
