@@ -51,11 +51,11 @@ class Coder:
     def dictionary(self) -> ActorDictionary:
         dictionary = ActorDictionary.builtin() if self.config.builtin else ActorDictionary()
         if self.petrarch is not None:
-            from .petrarch.convert import actor_dictionary, layer_actors, place_test
+            from .petrarch.convert import actor_dictionary, layer_actors, place_test, reserved_words
 
             place = place_test(self.enricher.gazetteer) if self.config.builtin else None
             with no_gc():
-                layer_actors(dictionary, actor_dictionary(self.petrarch), place)
+                layer_actors(dictionary, actor_dictionary(self.petrarch), place, reserved_words())
         return dictionary
 
     @functools.cached_property
@@ -107,8 +107,11 @@ class Coder:
             return [t.text for t in tokenizer(text)]
 
         dictionary = self.dictionary
+        matcher = MentionMatcher
+        if self.petrarch is not None and self.config.builtin:
+            from .petrarch.convert import LayeredMatcher as matcher  # type: ignore[assignment]
         with no_gc():  # tens of thousands of small trie nodes with PETRARCH actor files
-            return MentionMatcher(dictionary, tokenize)
+            return matcher(dictionary, tokenize)
 
     @functools.cached_property
     def extractor(self) -> EventExtractor:

@@ -12,7 +12,10 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Doc
+
 from ..actors.dictionary import ActorDictionary, Entry, Role
+from ..actors.matcher import Mention, MentionMatcher
 from ..events.lexicon import Lexicon, VerbPattern
 from .readers import ActorRecord, Dictionaries
 
@@ -113,28 +116,71 @@ def place_test(gazetteer: Gazetteer) -> Callable[[str], bool]:
     return place
 
 
-def layer_actors(base: ActorDictionary, extra: ActorDictionary, place: Callable[[str], bool] | None = None) -> None:
+# Sectors whose Phoenix agent words are left out over the built-in dictionaries: their lists are mostly things
+# and places ('passenger jet', 'cargo ship', 'settlement', 'neighbourhood') and collectives ('community',
+# 'population') that Tacitus's home-country rule would turn into a country's civilians or businesses.
+LAYER_SKIP_SECTORS = frozenset({"CVL", "BUS"})
+_DATE_NAME = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2} "
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)$",
+    re.IGNORECASE,
+)
+
+
+def _forms(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A name and its last word's singular or plural: 'fighter jet' and 'fighter jets' are one word to a reader."""
+    last = key[-1]
+    forms = {key, key[:-1] + (last + "s",)}
+    if last.endswith("s") and len(last) > 3:
+        forms.add(key[:-1] + (last[:-1],))
+    return forms
+
+
+def reserved_words() -> frozenset[str]:
+    """Words the built-in dictionaries leave out on purpose or read otherwise: the quoted words of the agent
+    list's notes ('state', 'spokesman', 'general', 'terrorists', 'press', 'union') and the resolver's nouns
+    for a state ("the neighbouring kingdom" is the country named before it)."""
+    from ..actors.resolver import COUNTRY_NOUNS
+    from ..tsv import builtin_path, read_tsv
+
+    words = set(COUNTRY_NOUNS)
+    for _, row in read_tsv(builtin_path("agents.tsv"), ("sector", "words")):
+        words.update(w.lower() for w in re.findall(r"'([^']+)'", row.get("note", "")))
+    return frozenset(words)
+
+
+def layer_actors(base: ActorDictionary, extra: ActorDictionary, place: Callable[[str], bool] | None = None,
+                 reserved: frozenset[str] = frozenset()) -> None:
     """Fill ``base`` with the names only ``extra`` knows, never changing what a base name finds.
 
     An ``extra`` name is left out when the base already has it as the matcher compares names (case, a
-    leading 'the', hyphens), when it contains a base name (its longer match would hide the base's reading
-    of those words: "Russian President Vladimir Putin" with roles ending in 2016), when it is an agent of a
-    sector the base does not use (Phoenix's religious and ethnic agent codes would turn "the Manipur state"
-    into ``INDIND``), and, when ``place`` tells the gazetteer's cities and regions, when it names a city or
-    region as its country (Phoenix's "ISTANBUL" [TUR]: as in the built-in dictionaries, only countries and
-    their capitals are actors; other places locate events).
+    leading 'the', hyphens, the last word's singular or plural), when it contains a base name (its longer
+    match would hide the base's reading of those words: "Russian President Vladimir Putin" with roles ending
+    in 2016), and when it reads as a date ("May 15", a Greek group). Over a non-empty base, agents are left
+    out when their sector is one the base does not use (Phoenix's religious and ethnic agent codes would turn
+    "the Manipur state" into ``INDIND``) or is in ``LAYER_SKIP_SECTORS``, or when one of their words is in
+    ``reserved`` (words the base leaves out on purpose); and, when ``place`` tells the gazetteer's cities and
+    regions, names of a city or region as its country are left out (Phoenix's "ISTANBUL" [TUR]: as in the
+    built-in dictionaries, only countries and their capitals are actors; other places locate events).
     """
     keys = {name_key(name) for name in base.names}
     sectors = {e.sector for entries in base.names.values() for e in entries if e.kind == "agent"}
     for name, entries in extra.names.items():
         key = name_key(name)
-        if not key or key in keys or any(inner in keys for inner in _inner_keys(key)):
+        if (not key or _forms(key) & keys or any(inner in keys for inner in _inner_keys(key))
+                or _DATE_NAME.match(" ".join(key))):
             continue
-        kept = [e for e in entries if not (sectors and e.kind == "agent" and e.sector not in sectors)
+        kept = [e for e in entries if not (sectors and e.kind == "agent" and _agent_left_out(e, key, sectors, reserved))
                 and not (place is not None and _geographic(e) and place(name))]
         if kept:
             base.names[name] = kept
     base.sources.update(extra.sources)
+
+
+def _agent_left_out(entry: Entry, key: tuple[str, ...], sectors: set[str | None], reserved: frozenset[str]) -> bool:
+    if entry.sector not in sectors or entry.sector in LAYER_SKIP_SECTORS:
+        return True
+    return any(form in reserved for word in key for form in (word, word + "s", word.removesuffix("s")))
 
 
 def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(), defaults: bool = True) -> Lexicon:
@@ -143,8 +189,12 @@ def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(
     Speech verbs ('say', 'tell', ...) are attribution in Tacitus (``claimed_by``), not events, and a
     verb's bare 'make a statement' default (010) is dropped for the same reason; their specific
     patterns stay. With ``defaults=False`` (layered over the built-in lexicon) a verb brings only its
-    specific patterns (verb + following words), not its block's bare default code.
+    specific patterns (verb + following words), not its block's bare default code, and not patterns whose
+    words are all function words: Tacitus finds a pattern's words among the verb's dependents and its
+    object's, so 'KEEP * IN' [173] would code "kept up a sit-in ... in Khartoum" as an arrest.
     """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     from ..events.modality import SPEECH
 
     skip_lemmas = skip_lemmas | SPEECH
@@ -161,8 +211,8 @@ def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(
             if pattern.pre or not _CAMEO.match(pattern.code):
                 continue
             words = tuple(w.text.lower() for w in pattern.post if w.text not in "$+%^" and not w.text.startswith("&"))
-            if not words:
-                continue
+            if not words or (not defaults and all(w in STOP_WORDS for w in words)):
+                continue  # over the built-in lexicon, 'ALLOW * INTO' would fire on "authorised an inquiry into"
             candidate = VerbPattern(lemma, head_extras + words, pattern.code)
             if candidate not in patterns:
                 patterns.append(candidate)
@@ -180,3 +230,34 @@ def layer_lexicon(base: Lexicon, extra: Lexicon) -> None:
         current = base.verbs.setdefault(lemma, [])
         current.extend(p for p in patterns if p not in current)
         current.sort(key=lambda p: -len(p.extras))
+
+
+class LayeredMatcher(MentionMatcher):
+    """The name matcher over built-in + PETRARCH names, reading PETRARCH's names as the case-blind lists they are.
+
+    PETRARCH matches upper-cased text, so its files cannot tell "Pole" from "pole" or "Lightning" (a South
+    African group) from "lightning": a PETRARCH actor name (not an agent word) is only taken where the text
+    writes it with a capital. And a PETRARCH person right after a built-in title ("African Union Commission
+    chairperson Moussa Faki Mahamat", whose Phoenix role is Chad's government, as of 2008) is left to that
+    title: the text says who the person is now, the files' roles stop in the mid-2010s.
+    """
+
+    def find(self, doc: Doc) -> list[Mention]:
+        kept: list[Mention] = []
+        for mention in super().find(doc):
+            entry = mention.best
+            if entry.origin == "petrarch" and entry.kind != "agent":
+                if not any(doc[i].text[:1].isupper() for i in range(mention.start, mention.end)):
+                    continue
+                if entry.kind == "person" and _titled(doc, kept, mention.start):
+                    continue
+            kept.append(mention)
+        return kept
+
+
+def _titled(doc: Doc, before: list[Mention], start: int) -> bool:
+    """Whether a built-in title (agent, organisation or country) ends at most two lower-case words before ``start``."""
+    if not before or before[-1].best.origin == "petrarch" or before[-1].best.kind not in ("agent", "org", "country"):
+        return False
+    gap = doc[before[-1].end : start]
+    return len(gap) <= 2 and all(t.is_alpha and t.is_lower for t in gap)
