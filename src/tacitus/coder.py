@@ -51,11 +51,11 @@ class Coder:
     def dictionary(self) -> ActorDictionary:
         dictionary = ActorDictionary.builtin() if self.config.builtin else ActorDictionary()
         if self.petrarch is not None:
-            from .petrarch.convert import actor_dictionary, layer_actors, place_test, reserved_words
+            from .petrarch.layer import layer_petrarch_actors
 
-            place = place_test(self.enricher.gazetteer) if self.config.builtin else None
+            gazetteer = (lambda: self.enricher.gazetteer) if self.config.builtin else None
             with no_gc():
-                layer_actors(dictionary, actor_dictionary(self.petrarch), place, reserved_words())
+                layer_petrarch_actors(dictionary, self.petrarch, gazetteer)
         return dictionary
 
     @functools.cached_property
@@ -70,7 +70,7 @@ class Coder:
         lexicon = Lexicon.builtin() if self.config.builtin else Lexicon()
         if self.petrarch is not None:
             from .petrarch.convert import layer_lexicon
-            from .petrarch.convert import lexicon as petrarch_lexicon
+            from .petrarch.layer import petrarch_lexicon
 
             extra = petrarch_lexicon(self.petrarch, frozenset(lexicon.verbs), defaults=not self.config.builtin)
             self._dyad_only = frozenset(extra.verbs)
@@ -107,11 +107,12 @@ class Coder:
             return [t.text for t in tokenizer(text)]
 
         dictionary = self.dictionary
-        matcher = MentionMatcher
-        if self.petrarch is not None and self.config.builtin:
-            from .petrarch.convert import LayeredMatcher as matcher  # type: ignore[assignment]
         with no_gc():  # tens of thousands of small trie nodes with PETRARCH actor files
-            return matcher(dictionary, tokenize)
+            if self.petrarch is not None and self.config.builtin:
+                from .petrarch.layer import layered_matcher
+
+                return layered_matcher(dictionary, tokenize, tokenizer)
+            return MentionMatcher(dictionary, tokenize)
 
     @functools.cached_property
     def extractor(self) -> EventExtractor:

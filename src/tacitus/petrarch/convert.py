@@ -12,10 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
 from ..actors.dictionary import ActorDictionary, Entry, Role
-from ..actors.matcher import Mention, MentionMatcher
 from ..events.lexicon import Lexicon, VerbPattern
 from .readers import ActorRecord, Dictionaries
 
@@ -156,8 +153,8 @@ def layer_actors(base: ActorDictionary, extra: ActorDictionary, place: Callable[
     An ``extra`` name is left out when the base already has it as the matcher compares names (case, a
     leading 'the', hyphens, the last word's singular or plural), when it contains a base name (its longer
     match would hide the base's reading of those words: "Russian President Vladimir Putin" with roles ending
-    in 2016), and when it reads as a date ("May 15", a Greek group). Over a non-empty base, agents are left
-    out when their sector is one the base does not use (Phoenix's religious and ethnic agent codes would turn
+    in 2016). Over a non-empty base, a name that reads as a date ("May 15", a Greek group) is left out, agents
+    are left out when their sector is one the base does not use (Phoenix's religious and ethnic agent codes would turn
     "the Manipur state" into ``INDIND``) or is in ``LAYER_SKIP_SECTORS``, or when one of their words is in
     ``reserved`` (words the base leaves out on purpose); and, when ``place`` tells the gazetteer's cities and
     regions, names of a city or region as its country are left out (Phoenix's "ISTANBUL" [TUR]: as in the
@@ -167,8 +164,9 @@ def layer_actors(base: ActorDictionary, extra: ActorDictionary, place: Callable[
     sectors = {e.sector for entries in base.names.values() for e in entries if e.kind == "agent"}
     for name, entries in extra.names.items():
         key = name_key(name)
-        if (not key or _forms(key) & keys or any(inner in keys for inner in _inner_keys(key))
-                or _DATE_NAME.match(" ".join(key))):
+        if not key or _forms(key) & keys or any(inner in keys for inner in _inner_keys(key)):
+            continue
+        if keys and _DATE_NAME.match(" ".join(key)):
             continue
         kept = [e for e in entries if not (sectors and e.kind == "agent" and _agent_left_out(e, key, sectors, reserved))
                 and not (place is not None and _geographic(e) and place(name))]
@@ -231,33 +229,3 @@ def layer_lexicon(base: Lexicon, extra: Lexicon) -> None:
         current.extend(p for p in patterns if p not in current)
         current.sort(key=lambda p: -len(p.extras))
 
-
-class LayeredMatcher(MentionMatcher):
-    """The name matcher over built-in + PETRARCH names, reading PETRARCH's names as the case-blind lists they are.
-
-    PETRARCH matches upper-cased text, so its files cannot tell "Pole" from "pole" or "Lightning" (a South
-    African group) from "lightning": a PETRARCH actor name (not an agent word) is only taken where the text
-    writes it with a capital. And a PETRARCH person right after a built-in title ("African Union Commission
-    chairperson Moussa Faki Mahamat", whose Phoenix role is Chad's government, as of 2008) is left to that
-    title: the text says who the person is now, the files' roles stop in the mid-2010s.
-    """
-
-    def find(self, doc: Doc) -> list[Mention]:
-        kept: list[Mention] = []
-        for mention in super().find(doc):
-            entry = mention.best
-            if entry.origin == "petrarch" and entry.kind != "agent":
-                if not any(doc[i].text[:1].isupper() for i in range(mention.start, mention.end)):
-                    continue
-                if entry.kind == "person" and _titled(doc, kept, mention.start):
-                    continue
-            kept.append(mention)
-        return kept
-
-
-def _titled(doc: Doc, before: list[Mention], start: int) -> bool:
-    """Whether a built-in title (agent, organisation or country) ends at most two lower-case words before ``start``."""
-    if not before or before[-1].best.origin == "petrarch" or before[-1].best.kind not in ("agent", "org", "country"):
-        return False
-    gap = doc[before[-1].end : start]
-    return len(gap) <= 2 and all(t.is_alpha and t.is_lower for t in gap)

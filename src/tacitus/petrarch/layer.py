@@ -1,0 +1,104 @@
+"""PETRARCH dictionaries over the built-in ones in the Coder: converted once per process, matched case-aware.
+
+The conversions (actor names kept, verb patterns, the name matcher) are kept per process, keyed by the
+files' content: another Coder with the same files, and the worker processes forked from a process that
+has already coded with them, reuse them instead of converting 35,000 names and 4,600 patterns again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from ..actors.dictionary import ActorDictionary, Entry
+from ..actors.matcher import Mention, MentionMatcher
+from ..events.lexicon import Lexicon
+from .convert import actor_dictionary, layer_actors, lexicon, place_test, reserved_words
+from .readers import Dictionaries
+
+if TYPE_CHECKING:
+    from ..enrich.gazetteer import Gazetteer
+
+_ACTORS: dict[tuple, dict[str, list[Entry]]] = {}
+_LEXICONS: dict[tuple, Lexicon] = {}
+_MATCHERS: dict[tuple, tuple[object, MentionMatcher]] = {}
+
+
+def content_key(dictionaries: Dictionaries) -> tuple[tuple[str, str], ...]:
+    """The files the dictionaries were read from, by name and content hash."""
+    return tuple(sorted(dictionaries.sources.items()))
+
+
+def layer_petrarch_actors(base: ActorDictionary, dictionaries: Dictionaries,
+                          gazetteer: Callable[[], Gazetteer] | None = None) -> None:
+    """:func:`~tacitus.petrarch.convert.layer_actors` of the dictionaries' actors and agents into ``base``,
+    with the built-in reserved words and, given a gazetteer, its cities and regions left out as countries."""
+    key = (content_key(dictionaries), tuple(sorted(base.sources.items())), len(base.names), gazetteer is not None)
+    additions = _ACTORS.get(key)
+    if additions is None:
+        before = set(base.names)
+        place = place_test(gazetteer()) if gazetteer is not None else None
+        layer_actors(base, actor_dictionary(dictionaries), place, reserved_words())
+        _ACTORS.clear()
+        _ACTORS[key] = {name: entries for name, entries in base.names.items() if name not in before}
+        return
+    base.names.update((name, list(entries)) for name, entries in additions.items())
+    base.sources.update(dictionaries.sources)
+
+
+def petrarch_lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str], defaults: bool) -> Lexicon:
+    """:func:`~tacitus.petrarch.convert.lexicon`, once per process for the same files and arguments (the
+    result is shared: layering reads it, never changes it)."""
+    key = (content_key(dictionaries), skip_lemmas, defaults)
+    found = _LEXICONS.get(key)
+    if found is None:
+        found = lexicon(dictionaries, skip_lemmas, defaults)
+        _LEXICONS.clear()
+        _LEXICONS[key] = found
+    return found
+
+
+def layered_matcher(dictionary: ActorDictionary, tokenize: Callable[[str], Iterable[str]],
+                    tokenizer: object) -> LayeredMatcher:
+    """A :class:`LayeredMatcher` over ``dictionary``, shared by Coders with the same names and tokenizer."""
+    key = (tuple(sorted(dictionary.sources.items())), len(dictionary.names))
+    found = _MATCHERS.get(key)
+    if found is not None and found[0] is tokenizer:
+        return found[1]  # type: ignore[return-value]
+    matcher = LayeredMatcher(dictionary, tokenize)
+    _MATCHERS.clear()
+    _MATCHERS[key] = (tokenizer, matcher)
+    return matcher
+
+
+class LayeredMatcher(MentionMatcher):
+    """The name matcher over built-in + PETRARCH names, reading PETRARCH's names as the case-blind lists they are.
+
+    PETRARCH matches upper-cased text, so its files cannot tell "Pole" from "pole" or "Lightning" (a South
+    African group) from "lightning": a PETRARCH actor name (not an agent word) is only taken where the text
+    writes it with a capital. And a PETRARCH person right after a built-in title ("African Union Commission
+    chairperson Moussa Faki Mahamat", whose Phoenix role is Chad's government, as of 2008) is left to that
+    title: the text says who the person is now, the files' roles stop in the mid-2010s.
+    """
+
+    def find(self, doc: Doc) -> list[Mention]:
+        kept: list[Mention] = []
+        for mention in super().find(doc):
+            entry = mention.best
+            if entry.origin == "petrarch" and entry.kind != "agent":
+                if not any(doc[i].text[:1].isupper() for i in range(mention.start, mention.end)):
+                    continue
+                if entry.kind == "person" and _titled(doc, kept, mention.start):
+                    continue
+            kept.append(mention)
+        return kept
+
+
+def _titled(doc: Doc, before: list[Mention], start: int) -> bool:
+    """Whether a built-in title (agent, organisation or country) ends at most two lower-case words before ``start``."""
+    if not before or before[-1].best.origin == "petrarch" or before[-1].best.kind not in ("agent", "org", "country"):
+        return False
+    gap = doc[before[-1].end : start]
+    return len(gap) <= 2 and all(t.is_alpha and t.is_lower for t in gap)
