@@ -72,9 +72,10 @@ class Coder:
             from .petrarch.convert import layer_lexicon
             from .petrarch.layer import petrarch_lexicon
 
-            extra = petrarch_lexicon(self.petrarch, frozenset(lexicon.verbs), defaults=not self.config.builtin)
-            self._dyad_only = frozenset(extra.verbs)
-            layer_lexicon(lexicon, extra)
+            with no_gc():  # a full collection here, in a forked worker, touches every inherited page
+                extra = petrarch_lexicon(self.petrarch, frozenset(lexicon.verbs), defaults=not self.config.builtin)
+                self._dyad_only = frozenset(extra.verbs)
+                layer_lexicon(lexicon, extra)
         return lexicon
 
     @functools.cached_property

@@ -224,8 +224,13 @@ def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(
 
 
 def layer_lexicon(base: Lexicon, extra: Lexicon) -> None:
+    """Add ``extra``'s verb patterns to ``base`` (a lemma's patterns stay most specific first)."""
     for lemma, patterns in extra.verbs.items():
-        current = base.verbs.setdefault(lemma, [])
-        current.extend(p for p in patterns if p not in current)
+        current = base.verbs.get(lemma)
+        if current is None:  # a lemma only PETRARCH knows: its patterns are already in order
+            base.verbs[lemma] = list(patterns)
+            continue
+        known = set(current)
+        current.extend(p for p in patterns if p not in known)
         current.sort(key=lambda p: -len(p.extras))
 

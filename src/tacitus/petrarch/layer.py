@@ -7,6 +7,7 @@ has already coded with them, reuse them instead of converting 35,000 names and 4
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -44,7 +45,7 @@ def layer_petrarch_actors(base: ActorDictionary, dictionaries: Dictionaries,
         _ACTORS.clear()
         _ACTORS[key] = {name: entries for name, entries in base.names.items() if name not in before}
         return
-    base.names.update((name, list(entries)) for name, entries in additions.items())
+    base.names.update(additions)  # shared lists: new objects in a forked worker would start a full collection
     base.sources.update(dictionaries.sources)
 
 
@@ -57,6 +58,7 @@ def petrarch_lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str], de
         found = lexicon(dictionaries, skip_lemmas, defaults)
         _LEXICONS.clear()
         _LEXICONS[key] = found
+        gc.collect()  # see _MATCHERS below
     return found
 
 
@@ -70,6 +72,9 @@ def layered_matcher(dictionary: ActorDictionary, tokenize: Callable[[str], Itera
     matcher = LayeredMatcher(dictionary, tokenize)
     _MATCHERS.clear()
     _MATCHERS[key] = (tokenizer, matcher)
+    # One full collection now makes the new objects old: without it, the first collection in each forked
+    # worker walks (and copies) the whole inherited heap, a second or more per worker and per run.
+    gc.collect()
     return matcher
 
 
