@@ -100,7 +100,8 @@ def _inner_keys(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
 def _geographic(entry: Entry) -> bool:
     """An entry that only names a territory: a country code, or one with a region suffix ('PSEGZA', 'USRUKR')."""
     codes = [entry.code] if entry.kind in ("country", "org") else [role.code for role in entry.roles]
-    return entry.kind != "agent" and all(len(c) == 3 or (len(c) == 6 and c[3:] not in SECTOR_FIRST) for c in codes)
+    return entry.kind != "agent" and all(
+        len(c) == 3 or (len(c) == 6 and not c.startswith(NON_STATE) and c[3:] not in SECTOR_FIRST) for c in codes)
 
 
 def place_test(gazetteer: Gazetteer) -> Callable[[str], bool]:
@@ -151,14 +152,14 @@ def layer_actors(base: ActorDictionary, extra: ActorDictionary, place: Callable[
     """Fill ``base`` with the names only ``extra`` knows, never changing what a base name finds.
 
     An ``extra`` name is left out when the base already has it as the matcher compares names (case, a
-    leading 'the', hyphens, the last word's singular or plural), when it contains a base name (its longer
-    match would hide the base's reading of those words: "Russian President Vladimir Putin" with roles ending
-    in 2016). Over a non-empty base, a name that reads as a date ("May 15", a Greek group) is left out, agents
-    are left out when their sector is one the base does not use (Phoenix's religious and ethnic agent codes would turn
-    "the Manipur state" into ``INDIND``) or is in ``LAYER_SKIP_SECTORS``, or when one of their words is in
-    ``reserved`` (words the base leaves out on purpose); and, when ``place`` tells the gazetteer's cities and
-    regions, names of a city or region as its country are left out (Phoenix's "ISTANBUL" [TUR]: as in the
-    built-in dictionaries, only countries and their capitals are actors; other places locate events).
+    leading 'the', hyphens, the last word's singular or plural), or when it contains a base name (its longer
+    match would hide the base's reading of those words: "Russian President Vladimir Putin", with roles that
+    end in 2016). Over a non-empty base, also left out are: names that read as a date ("May 15", a Greek
+    group); agents of a sector the base does not use (Phoenix's religious and ethnic codes would turn "the
+    Manipur state" into ``INDIND``) or in ``LAYER_SKIP_SECTORS``, or with a word of ``reserved`` (words the
+    base leaves out on purpose); and, when ``place`` tells the gazetteer's cities and regions, a city or
+    region named as its country (Phoenix's "ISTANBUL" [TUR]: as in the built-in dictionaries, only countries
+    and their capitals are actors; other places locate events).
     """
     keys = {name_key(name) for name in base.names}
     sectors = {e.sector for entries in base.names.values() for e in entries if e.kind == "agent"}
@@ -233,4 +234,3 @@ def layer_lexicon(base: Lexicon, extra: Lexicon) -> None:
         known = set(current)
         current.extend(p for p in patterns if p not in known)
         current.sort(key=lambda p: -len(p.extras))
-
