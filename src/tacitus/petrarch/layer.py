@@ -79,26 +79,30 @@ def layered_matcher(dictionary: ActorDictionary, tokenize: Callable[[str], Itera
 
 
 class LayeredMatcher(MentionMatcher):
-    """The name matcher over built-in + PETRARCH names, reading PETRARCH's names as the case-blind lists they are.
+    """The name matcher over built-in + PETRARCH names, reading PETRARCH's entries as PETRARCH means them.
 
     PETRARCH matches upper-cased text, so its files cannot tell "Pole" from "pole" or "Lightning" (a South
     African group) from "lightning": a PETRARCH actor name (not an agent word) is only taken where the text
-    writes it with a capital. And a PETRARCH person right after a built-in title ("African Union Commission
+    writes it with a capital. A PETRARCH person right after a built-in title ("African Union Commission
     chairperson Moussa Faki Mahamat", whose Phoenix role is Chad's government, as of 2008) is left to that
-    title: the text says who the person is now, the files' roles stop in the mid-2010s.
+    title: the text says who the person is now, the files' roles stop in the mid-2010s. And a PETRARCH agent
+    word is only taken next to an actor of its phrase ("Thai F-16 jets", "Niger's military rulers",
+    "rulers of Niger"), which is how PETRARCH composes agents; alone it would take Tacitus's home-country
+    default, made for the built-in words ("the mutineers" of a Moscow story, "seen by Reuters").
     """
 
     def find(self, doc: Doc) -> list[Mention]:
-        kept: list[Mention] = []
+        named: list[Mention] = []
         for mention in super().find(doc):
             entry = mention.best
             if entry.origin == "petrarch" and entry.kind != "agent":
                 if not any(doc[i].text[:1].isupper() for i in range(mention.start, mention.end)):
                     continue
-                if entry.kind == "person" and _titled(doc, kept, mention.start):
+                if entry.kind == "person" and _titled(doc, named, mention.start):
                     continue
-            kept.append(mention)
-        return kept
+            named.append(mention)
+        return [m for i, m in enumerate(named)
+                if not (m.best.origin == "petrarch" and m.best.kind == "agent") or _with_actor(doc, named, i)]
 
 
 def _titled(doc: Doc, before: list[Mention], start: int) -> bool:
@@ -107,3 +111,35 @@ def _titled(doc: Doc, before: list[Mention], start: int) -> bool:
         return False
     gap = doc[before[-1].end : start]
     return len(gap) <= 2 and all(t.is_alpha and t.is_lower for t in gap)
+
+
+_CLAUSE_END = frozenset({".", "!", "?", ";", ":", "(", ")"})
+_AFTER = frozenset({"of", "in", "from"})
+
+
+def _with_actor(doc: Doc, mentions: list[Mention], index: int) -> bool:
+    """Whether an actor (not an agent word) comes before mention ``index`` through a run of mentions at most
+    three tokens apart, or right after it behind of/in/from."""
+    position = mentions[index].start
+    for mention in reversed(mentions[:index]):
+        if not _near(doc, mention.end, position):
+            break
+        if _actor(mention):
+            return True
+        position = mention.start
+    if index + 1 < len(mentions):
+        following = mentions[index + 1]
+        end = mentions[index].end
+        behind = end < following.start and doc[end].lower_ in _AFTER
+        return behind and _actor(following) and _near(doc, end, following.start)
+    return False
+
+
+def _near(doc: Doc, end: int, start: int) -> bool:
+    gap = doc[end:start]
+    return len(gap) <= 3 and not any(t.text in _CLAUSE_END for t in gap)
+
+
+def _actor(mention: Mention) -> bool:
+    entry = mention.best
+    return entry.kind in ("country", "org", "person") or (entry.kind == "place" and entry.country is not None)
