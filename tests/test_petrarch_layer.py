@@ -39,6 +39,7 @@ THE_UNITED_NATIONS [IGOUNO]
 RUSSIAN_PRESIDENT_VLADIMIR_PUTIN
 \t[RUSGOV 000507-080507]
 ISTANBUL_ [TUR]
+GAZA [PSEGZA]
 MAY_15 [GRCREB]
 FORNOST_LEAGUE [IGOFRN]
 """)
@@ -62,15 +63,14 @@ def test_name_key_compares_names_as_the_matcher_does():
 
 def test_layer_actors_never_changes_what_a_builtin_name_finds(tmp_path):
     base = _base()
-    layer_actors(base, _extra(tmp_path), place=lambda name: name.lower() == "istanbul",
-                 reserved=frozenset({"kingdom", "terrorists"}))
+    layer_actors(base, _extra(tmp_path), reserved=frozenset({"kingdom", "terrorists"}))
     assert base.lookup("Ukraine") == [Entry("country", "Ukraine", "UKR", "UKR")]
     assert "ukraine" not in base.names  # the same name in other case: the built-in entry alone
-    assert [e.code for e in base.lookup("ukraina")] == ["UKR"]  # a spelling the built-in lacks
+    assert "ukraina" not in base.names  # a bare country code names a territory: places are no actors
     assert "united nations" not in base.names  # 'the' does not make it another name
     assert "russian president vladimir putin" not in base.names  # would hide the built-in "Vladimir Putin"
     assert "fighter jet" not in base.names  # singular of a built-in name
-    assert "istanbul" not in base.names  # a city is a place, not its country
+    assert "istanbul" not in base.names and "gaza" not in base.names  # a city, a region: places
     assert "may 15" not in base.names  # reads as a date
     assert [e.code for e in base.lookup("fornost league")] == ["IGOFRN"]
     assert [e.sector for e in base.lookup("pupils")] == ["EDU"]
@@ -81,7 +81,7 @@ def test_layer_actors_never_changes_what_a_builtin_name_finds(tmp_path):
 def test_layer_actors_over_nothing_keeps_everything(tmp_path):
     alone = ActorDictionary()  # --no-builtin: PETRARCH's own dictionaries, unfiltered
     layer_actors(alone, _extra(tmp_path), reserved=frozenset({"kingdom"}))
-    assert {"ukraine", "istanbul", "may 15", "passenger jet", "kingdom", "pilgrim"} <= set(alone.names)
+    assert {"ukraine", "istanbul", "gaza", "may 15", "passenger jet", "kingdom", "pilgrim"} <= set(alone.names)
 
 
 def test_reserved_words_come_from_the_builtin_notes_and_the_resolver():
@@ -101,12 +101,14 @@ def test_layered_verbs_drop_function_word_patterns(tmp_path):
 
 
 @pytest.mark.model
-def test_layered_matcher_wants_capitals_and_leaves_titled_people_to_the_title(coder, tmp_path, monkeypatch):
+def test_layered_matcher_wants_capitals_titles_and_actors_of_the_phrase(coder, tmp_path, monkeypatch):
     from tacitus import Coder, Config
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     actors = _write(tmp_path, "t.actors.txt", "LIGHTNING [SASREB]\nMOUSSA_FAKI_MAHAMAT\n\t[TCDGOV >080501]\n")
-    layered = Coder(Config(date="2021-11-05", petrarch_files={"actors": (actors,)}), nlp=coder.nlp)
+    agents = _write(tmp_path, "t.agents.txt", "MUTINEER [~OPP]\n")
+    files = {"actors": (actors,), "agents": (agents,)}
+    layered = Coder(Config(date="2021-11-05", petrarch_files=files), nlp=coder.nlp)
 
     def found(text: str) -> list[tuple[str, str]]:
         doc = coder.nlp.make_doc(text)
@@ -119,6 +121,12 @@ def test_layered_matcher_wants_capitals_and_leaves_titled_people_to_the_title(co
     assert not [m for m in found(titled) if m[1] == "petrarch"]
     assert [(e.source.code, e.target.code) for e in layered.code_text(titled)] == [
         (e.source.code, e.target.code) for e in coder.code_text(titled, date="2021-11-05")]
+    # an agent word only with an actor of its phrase: alone it would take the story's home country
+    assert ("mutineers", "petrarch") in found("Russian mutineers marched on Moscow.")
+    assert ("mutineers", "petrarch") in found("The mutineers of Russia marched on Moscow.")
+    assert ("mutineers", "petrarch") in found("Russia's rebel mutineers marched on Moscow.")
+    assert not [m for m in found("A deal with the mutineers was seen by Russia.") if m[1] == "petrarch"]
+    assert not [m for m in found("Russia made a deal with mutineers.") if m[1] == "petrarch"]
 
 
 # Sentences of the evaluation sets where Phoenix + CAMEO once changed the built-in coding for the worse.

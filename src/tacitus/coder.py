@@ -53,9 +53,8 @@ class Coder:
         if self.petrarch is not None:
             from .petrarch.layer import layer_petrarch_actors
 
-            gazetteer = (lambda: self.enricher.gazetteer) if self.config.builtin else None
             with no_gc():
-                layer_petrarch_actors(dictionary, self.petrarch, gazetteer)
+                layer_petrarch_actors(dictionary, self.petrarch)
         return dictionary
 
     @functools.cached_property

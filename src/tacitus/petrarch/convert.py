@@ -9,15 +9,11 @@ PETRARCH pattern coder (:mod:`tacitus.petrarch.patterns`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 from ..actors.dictionary import ActorDictionary, Entry, Role
 from ..events.lexicon import Lexicon, VerbPattern
 from .readers import ActorRecord, Dictionaries
-
-if TYPE_CHECKING:
-    from ..enrich.gazetteer import Gazetteer
 
 NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 # CAMEO sector and religion codes: an actor coded with one of these first has no country ('CARGO SHIP' [BUS]).
@@ -104,16 +100,6 @@ def _geographic(entry: Entry) -> bool:
         len(c) == 3 or (len(c) == 6 and not c.startswith(NON_STATE) and c[3:] not in SECTOR_FIRST) for c in codes)
 
 
-def place_test(gazetteer: Gazetteer) -> Callable[[str], bool]:
-    """Whether a name is a city or region in the gazetteer and no country's name."""
-
-    def place(name: str) -> bool:
-        found = gazetteer.candidates(name)
-        return bool(found) and all(p.precision != "country" for p, _ in found)
-
-    return place
-
-
 # Sectors whose Phoenix agent words are left out over the built-in dictionaries: their lists are mostly things
 # and places ('passenger jet', 'cargo ship', 'settlement', 'neighbourhood') and collectives ('community',
 # 'population') that Tacitus's home-country rule would turn into a country's civilians or businesses.
@@ -147,19 +133,18 @@ def reserved_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def layer_actors(base: ActorDictionary, extra: ActorDictionary, place: Callable[[str], bool] | None = None,
-                 reserved: frozenset[str] = frozenset()) -> None:
+def layer_actors(base: ActorDictionary, extra: ActorDictionary, reserved: frozenset[str] = frozenset()) -> None:
     """Fill ``base`` with the names only ``extra`` knows, never changing what a base name finds.
 
     An ``extra`` name is left out when the base already has it as the matcher compares names (case, a
     leading 'the', hyphens, the last word's singular or plural), or when it contains a base name (its longer
     match would hide the base's reading of those words: "Russian President Vladimir Putin", with roles that
-    end in 2016). Over a non-empty base, also left out are: names that read as a date ("May 15", a Greek
-    group); agents of a sector the base does not use (Phoenix's religious and ethnic codes would turn "the
-    Manipur state" into ``INDIND``) or in ``LAYER_SKIP_SECTORS``, or with a word of ``reserved`` (words the
-    base leaves out on purpose); and, when ``place`` tells the gazetteer's cities and regions, a city or
-    region named as its country (Phoenix's "ISTANBUL" [TUR]: as in the built-in dictionaries, only countries
-    and their capitals are actors; other places locate events).
+    end in 2016). Over a non-empty base, also left out are: entries that only name a territory (a bare
+    country code or a country's region, "ISTANBUL" [TUR], "NILE" [EGY], "GAZA" [PSEGZA]: the base has the
+    countries' names, demonyms and capitals, and as in the base other places locate events, they are no
+    actors); names that read as a date ("May 15", a Greek group); agents of a sector the base does not use
+    (Phoenix's religious and ethnic codes would turn "the Manipur state" into ``INDIND``) or in
+    ``LAYER_SKIP_SECTORS``, or with a word of ``reserved`` (words the base leaves out on purpose).
     """
     keys = {name_key(name) for name in base.names}
     sectors = {e.sector for entries in base.names.values() for e in entries if e.kind == "agent"}
@@ -169,8 +154,8 @@ def layer_actors(base: ActorDictionary, extra: ActorDictionary, place: Callable[
             continue
         if keys and _DATE_NAME.match(" ".join(key)):
             continue
-        kept = [e for e in entries if not (sectors and e.kind == "agent" and _agent_left_out(e, key, sectors, reserved))
-                and not (place is not None and _geographic(e) and place(name))]
+        kept = [e for e in entries if not keys or not (_geographic(e) or (
+            e.kind == "agent" and sectors and _agent_left_out(e, key, sectors, reserved)))]
         if kept:
             base.names[name] = kept
     base.sources.update(extra.sources)

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..actors.dictionary import ActorDictionary, Entry
 from ..actors.matcher import Mention, MentionMatcher
 from ..events.lexicon import Lexicon
-from .convert import actor_dictionary, layer_actors, lexicon, place_test, reserved_words
+from .convert import actor_dictionary, layer_actors, lexicon, reserved_words
 from .readers import Dictionaries
-
-if TYPE_CHECKING:
-    from ..enrich.gazetteer import Gazetteer
 
 _ACTORS: dict[tuple, dict[str, list[Entry]]] = {}
 _LEXICONS: dict[tuple, Lexicon] = {}
@@ -32,16 +28,14 @@ def content_key(dictionaries: Dictionaries) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(dictionaries.sources.items()))
 
 
-def layer_petrarch_actors(base: ActorDictionary, dictionaries: Dictionaries,
-                          gazetteer: Callable[[], Gazetteer] | None = None) -> None:
-    """:func:`~tacitus.petrarch.convert.layer_actors` of the dictionaries' actors and agents into ``base``,
-    with the built-in reserved words and, given a gazetteer, its cities and regions left out as countries."""
-    key = (content_key(dictionaries), tuple(sorted(base.sources.items())), len(base.names), gazetteer is not None)
+def layer_petrarch_actors(base: ActorDictionary, dictionaries: Dictionaries) -> None:
+    """:func:`~tacitus.petrarch.convert.layer_actors` of the dictionaries' actors and agents into ``base``, with
+    the built-in reserved words."""
+    key = (content_key(dictionaries), tuple(sorted(base.sources.items())), len(base.names))
     additions = _ACTORS.get(key)
     if additions is None:
         before = set(base.names)
-        place = place_test(gazetteer()) if gazetteer is not None else None
-        layer_actors(base, actor_dictionary(dictionaries), place, reserved_words())
+        layer_actors(base, actor_dictionary(dictionaries), reserved_words())
         _ACTORS.clear()
         _ACTORS[key] = {name: entries for name, entries in base.names.items() if name not in before}
         return
@@ -113,31 +107,33 @@ def _titled(doc: Doc, before: list[Mention], start: int) -> bool:
     return len(gap) <= 2 and all(t.is_alpha and t.is_lower for t in gap)
 
 
-_CLAUSE_END = frozenset({".", "!", "?", ";", ":", "(", ")"})
 _AFTER = frozenset({"of", "in", "from"})
+_JOINERS = frozenset({"'s", "’s", "'", "’", "-", ",", "and"})
 
 
 def _with_actor(doc: Doc, mentions: list[Mention], index: int) -> bool:
-    """Whether an actor (not an agent word) comes before mention ``index`` through a run of mentions at most
-    three tokens apart, or right after it behind of/in/from."""
+    """Whether an actor (not an agent word) is in the phrase of mention ``index``: before it through a run of
+    mentions joined by modifiers ("Burkina Faso's new military rulers", "Brazil's Congress, Supreme Court and
+    presidential palace"), or right after it behind of/in/from ("rulers of Niger")."""
     position = mentions[index].start
     for mention in reversed(mentions[:index]):
-        if not _near(doc, mention.end, position):
+        if not _modifiers(doc[mention.end : position]):
             break
         if _actor(mention):
             return True
         position = mention.start
     if index + 1 < len(mentions):
         following = mentions[index + 1]
-        end = mentions[index].end
-        behind = end < following.start and doc[end].lower_ in _AFTER
-        return behind and _actor(following) and _near(doc, end, following.start)
+        gap = doc[mentions[index].end : following.start]
+        return _actor(following) and 0 < len(gap) <= 3 and gap[0].lower_ in _AFTER and all(
+            t.is_alpha for t in gap)
     return False
 
 
-def _near(doc: Doc, end: int, start: int) -> bool:
-    gap = doc[end:start]
-    return len(gap) <= 3 and not any(t.text in _CLAUSE_END for t in gap)
+def _modifiers(gap: Span) -> bool:
+    """Whether the words between two mentions can be pre-modifiers of one phrase (no preposition, no verb's
+    function words, at most three)."""
+    return len(gap) <= 3 and all(t.lower_ in _JOINERS or (t.is_alpha and not t.is_stop) for t in gap)
 
 
 def _actor(mention: Mention) -> bool:
