@@ -90,11 +90,15 @@ def test_reserved_words_come_from_the_builtin_notes_and_the_resolver():
     assert {"kingdom", "country"} <= words  # the resolver's nouns for a state
 
 
-def test_layered_verbs_drop_function_word_patterns(tmp_path):
-    verbs = _write(tmp_path, "t.verbs.txt", "--- ALLOW [080] ---\nALLOW\n- * INTO [080]\n- * INTO COUNTRY [0811]\n")
+def test_layered_verbs_drop_function_word_patterns_and_split_alternatives(tmp_path):
+    verbs = _write(tmp_path, "t.verbs.txt", "--- ALLOW [080] ---\nALLOW\n- * INTO [080]\n- * INTO COUNTRY [0811]\n"
+                   "--- GATHER [---] ---\nGATHER\n- * (TO/FOR PROTEST) [141]\n")
     loaded = load_dictionaries(verbs=(verbs,), use_cache=False)
     layered = lexicon(loaded, defaults=False)
     assert [(p.extras, p.code) for p in layered.verbs["allow"]] == [(("into", "country"), "0811")]
+    # PETRARCH-2's 'TO/FOR': either word
+    assert [(p.extras, p.code) for p in layered.verbs["gather"]] == [
+        (("to", "protest"), "141"), (("for", "protest"), "141")]
     alone = lexicon(loaded)  # without the built-in lexicon PETRARCH's patterns and default all stay
     assert [(p.extras, p.code) for p in alone.verbs["allow"]] == [
         (("into", "country"), "0811"), (("into",), "080"), ((), "080")]

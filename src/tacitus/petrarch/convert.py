@@ -8,6 +8,7 @@ PETRARCH pattern coder (:mod:`tacitus.petrarch.patterns`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -197,9 +198,10 @@ def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(
             words = tuple(w.text.lower() for w in pattern.post if w.text not in "$+%^" and not w.text.startswith("&"))
             if not words or (not defaults and all(w in STOP_WORDS for w in words)):
                 continue  # over the built-in lexicon, 'ALLOW * INTO' would fire on "authorised an inquiry into"
-            candidate = VerbPattern(lemma, head_extras + words, pattern.code)
-            if candidate not in patterns:
-                patterns.append(candidate)
+            for choice in itertools.product(*(w.split("/") for w in words)):  # '(TO/FOR PROTEST)': either word
+                candidate = VerbPattern(lemma, head_extras + choice, pattern.code)
+                if candidate not in patterns:
+                    patterns.append(candidate)
         if defaults and _CAMEO.match(default) and default != "010":
             candidate = VerbPattern(lemma, head_extras, default)
             if candidate not in patterns:
