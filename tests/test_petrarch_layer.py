@@ -22,6 +22,8 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 def _base() -> ActorDictionary:
     base = ActorDictionary()
     base.add("Ukraine", Entry("country", "Ukraine", "UKR", "UKR"))
+    base.add("Turkey", Entry("country", "Turkey", "TUR", "TUR"))
+    base.add("Palestine", Entry("country", "Palestine", "PSE", "PSE"))
     base.add("United Nations", Entry("org", "United Nations", "IGOUNO"))
     base.add("Vladimir Putin", Entry("person", "Vladimir Putin"))
     base.add("fighter jets", Entry("agent", "fighter jets", "MIL", None, "MIL"))
@@ -42,6 +44,7 @@ ISTANBUL_ [TUR]
 GAZA [PSEGZA]
 MAY_15 [GRCREB]
 FORNOST_LEAGUE [IGOFRN]
+FORNOST [FRN]
 """)
     agents = _write(tmp_path, "t.agents.txt", """\
 FIGHTER_JET [~MIL]
@@ -66,7 +69,8 @@ def test_layer_actors_never_changes_what_a_builtin_name_finds(tmp_path):
     layer_actors(base, _extra(tmp_path), reserved=frozenset({"kingdom", "terrorists"}))
     assert base.lookup("Ukraine") == [Entry("country", "Ukraine", "UKR", "UKR")]
     assert "ukraine" not in base.names  # the same name in other case: the built-in entry alone
-    assert "ukraina" not in base.names  # a bare country code names a territory: places are no actors
+    assert "ukraina" not in base.names  # another name for a country the base knows: a place or a variant
+    assert [e.code for e in base.lookup("fornost")] == ["FRN"]  # a country the base does not know
     assert "united nations" not in base.names  # 'the' does not make it another name
     assert "russian president vladimir putin" not in base.names  # would hide the built-in "Vladimir Putin"
     assert "fighter jet" not in base.names  # singular of a built-in name

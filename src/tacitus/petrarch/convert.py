@@ -94,11 +94,15 @@ def _inner_keys(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
             yield key[start : start + size]
 
 
-def _geographic(entry: Entry) -> bool:
-    """An entry that only names a territory: a country code, or one with a region suffix ('PSEGZA', 'USRUKR')."""
+def _territory_of(entry: Entry, countries: set[str | None]) -> bool:
+    """Whether an entry only names a territory of ``countries``: their code ('TUR') or a region of theirs
+    ('PSEGZA', 'USRUKR' (the Soviet Union's Ukraine), dated or not)."""
+    if entry.kind == "agent":
+        return False
     codes = [entry.code] if entry.kind in ("country", "org") else [role.code for role in entry.roles]
-    return entry.kind != "agent" and all(
-        len(c) == 3 or (len(c) == 6 and not c.startswith(NON_STATE) and c[3:] not in SECTOR_FIRST) for c in codes)
+    return bool(codes) and all(
+        (len(c) == 3 or (len(c) == 6 and not c.startswith(NON_STATE) and c[3:] not in SECTOR_FIRST))
+        and (c[:3] in countries or c[3:] in countries) for c in codes)
 
 
 # Sectors whose Phoenix agent words are left out over the built-in dictionaries: their lists are mostly things
@@ -140,22 +144,23 @@ def layer_actors(base: ActorDictionary, extra: ActorDictionary, reserved: frozen
     An ``extra`` name is left out when the base already has it as the matcher compares names (case, a
     leading 'the', hyphens, the last word's singular or plural), or when it contains a base name (its longer
     match would hide the base's reading of those words: "Russian President Vladimir Putin", with roles that
-    end in 2016). Over a non-empty base, also left out are: entries that only name a territory (a bare
-    country code or a country's region, "ISTANBUL" [TUR], "NILE" [EGY], "GAZA" [PSEGZA]: the base has the
-    countries' names, demonyms and capitals, and as in the base other places locate events, they are no
-    actors); names that read as a date ("May 15", a Greek group); agents of a sector the base does not use
+    end in 2016). Over a non-empty base, also left out are: entries that only name a territory of a country
+    the base knows ("ISTANBUL" [TUR], "NILE" [EGY], "GAZA" [PSEGZA]: the base has that country's names,
+    demonyms and capital, and as in the base other places locate events, they are no actors); names that
+    read as a date ("May 15", a Greek group); agents of a sector the base does not use
     (Phoenix's religious and ethnic codes would turn "the Manipur state" into ``INDIND``) or in
     ``LAYER_SKIP_SECTORS``, or with a word of ``reserved`` (words the base leaves out on purpose).
     """
     keys = {name_key(name) for name in base.names}
     sectors = {e.sector for entries in base.names.values() for e in entries if e.kind == "agent"}
+    countries = {e.country for entries in base.names.values() for e in entries if e.kind == "country"}
     for name, entries in extra.names.items():
         key = name_key(name)
         if not key or _forms(key) & keys or any(inner in keys for inner in _inner_keys(key)):
             continue
         if keys and _DATE_NAME.match(" ".join(key)):
             continue
-        kept = [e for e in entries if not keys or not (_geographic(e) or (
+        kept = [e for e in entries if not keys or not (_territory_of(e, countries) or (
             e.kind == "agent" and sectors and _agent_left_out(e, key, sectors, reserved)))]
         if kept:
             base.names[name] = kept
