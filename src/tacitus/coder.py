@@ -51,10 +51,10 @@ class Coder:
     def dictionary(self) -> ActorDictionary:
         dictionary = ActorDictionary.builtin() if self.config.builtin else ActorDictionary()
         if self.petrarch is not None:
-            from .petrarch.convert import actor_dictionary, layer_actors
+            from .petrarch.layer import layer_petrarch_actors
 
             with no_gc():
-                layer_actors(dictionary, actor_dictionary(self.petrarch))
+                layer_petrarch_actors(dictionary, self.petrarch)
         return dictionary
 
     @functools.cached_property
@@ -69,11 +69,12 @@ class Coder:
         lexicon = Lexicon.builtin() if self.config.builtin else Lexicon()
         if self.petrarch is not None:
             from .petrarch.convert import layer_lexicon
-            from .petrarch.convert import lexicon as petrarch_lexicon
+            from .petrarch.layer import petrarch_lexicon
 
-            extra = petrarch_lexicon(self.petrarch, frozenset(lexicon.verbs), defaults=not self.config.builtin)
-            self._dyad_only = frozenset(extra.verbs)
-            layer_lexicon(lexicon, extra)
+            with no_gc():  # a full collection here, in a forked worker, touches every inherited page
+                extra = petrarch_lexicon(self.petrarch, frozenset(lexicon.verbs), defaults=not self.config.builtin)
+                self._dyad_only = frozenset(extra.verbs)
+                layer_lexicon(lexicon, extra)
         return lexicon
 
     @functools.cached_property
@@ -107,6 +108,10 @@ class Coder:
 
         dictionary = self.dictionary
         with no_gc():  # tens of thousands of small trie nodes with PETRARCH actor files
+            if self.petrarch is not None and self.config.builtin:
+                from .petrarch.layer import layered_matcher
+
+                return layered_matcher(dictionary, tokenize, tokenizer)
             return MentionMatcher(dictionary, tokenize)
 
     @functools.cached_property

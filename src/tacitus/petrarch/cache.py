@@ -55,6 +55,15 @@ def _key(groups: Sequence[Sequence[Path]]) -> str:
     return digest.hexdigest()
 
 
+_LOADED: dict[str, Dictionaries] = {}
+
+
+def _remember(key: str, loaded: Dictionaries) -> None:
+    """Keep the last dictionaries read in this process: every Coder (and forked worker) with them shares them."""
+    _LOADED.clear()
+    _LOADED[key] = loaded
+
+
 def load_dictionaries(verbs: Sequence[Path] = (), actors: Sequence[Path] = (), agents: Sequence[Path] = (),
                       discards: Sequence[Path] = (), use_cache: bool | None = None) -> Dictionaries:
     """Read the files (or their cached form); errors in malformed lines are kept in ``.errors``."""
@@ -62,18 +71,22 @@ def load_dictionaries(verbs: Sequence[Path] = (), actors: Sequence[Path] = (), a
     if use_cache is None:
         use_cache = os.environ.get("TACITUS_CACHE", "1") != "0"
     key = _key(groups)
+    if use_cache and key in _LOADED:
+        return _LOADED[key]  # read already by this process (or the one it was forked from)
     target = cache_dir() / f"petrarch-{key[:32]}.pickle"
     if use_cache and target.exists():
         try:
             with target.open("rb") as handle, no_gc():
                 loaded = pickle.load(handle)
             if isinstance(loaded, Dictionaries):
+                _remember(key, loaded)
                 return loaded
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             pass  # a stale or broken cache file is rebuilt below
     with no_gc():
         result = read_files(*groups)
     if use_cache:
+        _remember(key, result)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(f".{os.getpid()}.tmp")

@@ -8,7 +8,9 @@ PETRARCH pattern coder (:mod:`tacitus.petrarch.patterns`).
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from ..actors.dictionary import ActorDictionary, Entry, Role
 from ..events.lexicon import Lexicon, VerbPattern
@@ -74,18 +76,101 @@ def actor_dictionary(dictionaries: Dictionaries) -> ActorDictionary:
     return result
 
 
-def layer_actors(base: ActorDictionary, extra: ActorDictionary) -> None:
-    """Fill ``base`` with what only ``extra`` knows: a name the base has keeps the base's entries alone, and
-    over a non-empty base, agents with a sector the base does not use are left out (Phoenix's religious and
-    ethnic agent codes would turn "the Manipur state" into ``INDIND``)."""
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2013\u2014'\"\u2018\u2019\u201c\u201d`]+")
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A name's words as the matcher compares them: lower case, no leading 'the', hyphens and quotes ignored."""
+    words = [w for w in _SEPARATORS.split(name.lower()) if w]
+    while len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return tuple(words)
+
+
+def _inner_keys(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """Every run of whole words inside ``key`` but shorter than it."""
+    for size in range(len(key) - 1, 0, -1):
+        for start in range(len(key) - size + 1):
+            yield key[start : start + size]
+
+
+def _territory_of(entry: Entry, countries: set[str | None]) -> bool:
+    """Whether an entry only names a territory of ``countries``: their code ('TUR') or a region of theirs
+    ('PSEGZA', 'USRUKR' (the Soviet Union's Ukraine), dated or not)."""
+    if entry.kind == "agent":
+        return False
+    codes = [entry.code] if entry.kind in ("country", "org") else [role.code for role in entry.roles]
+    return bool(codes) and all(
+        (len(c) == 3 or (len(c) == 6 and not c.startswith(NON_STATE) and c[3:] not in SECTOR_FIRST))
+        and (c[:3] in countries or c[3:] in countries) for c in codes)
+
+
+# Sectors whose Phoenix agent words are left out over the built-in dictionaries: their lists are mostly things
+# and places ('passenger jet', 'cargo ship', 'settlement', 'neighbourhood') and collectives ('community',
+# 'population') that Tacitus's home-country rule would turn into a country's civilians or businesses.
+LAYER_SKIP_SECTORS = frozenset({"CVL", "BUS"})
+_DATE_NAME = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2} "
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)$",
+    re.IGNORECASE,
+)
+
+
+def _forms(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A name and its last word's singular or plural: 'fighter jet' and 'fighter jets' are one word to a reader."""
+    last = key[-1]
+    forms = {key, key[:-1] + (last + "s",)}
+    if last.endswith("s") and len(last) > 3:
+        forms.add(key[:-1] + (last[:-1],))
+    return forms
+
+
+def reserved_words() -> frozenset[str]:
+    """Words the built-in dictionaries leave out on purpose or read otherwise: the quoted words of the agent
+    list's notes ('state', 'spokesman', 'general', 'terrorists', 'press', 'union') and the resolver's nouns
+    for a state ("the neighbouring kingdom" is the country named before it)."""
+    from ..actors.resolver import COUNTRY_NOUNS
+    from ..tsv import builtin_path, read_tsv
+
+    words = set(COUNTRY_NOUNS)
+    for _, row in read_tsv(builtin_path("agents.tsv"), ("sector", "words")):
+        words.update(w.lower() for w in re.findall(r"'([^']+)'", row.get("note", "")))
+    return frozenset(words)
+
+
+def layer_actors(base: ActorDictionary, extra: ActorDictionary, reserved: frozenset[str] = frozenset()) -> None:
+    """Fill ``base`` with the names only ``extra`` knows, never changing what a base name finds.
+
+    An ``extra`` name is left out when the base already has it as the matcher compares names (case, a
+    leading 'the', hyphens, the last word's singular or plural), or when it contains a base name (its longer
+    match would hide the base's reading of those words: "Russian President Vladimir Putin", with roles that
+    end in 2016). Over a non-empty base, also left out are: entries that only name a territory of a country
+    the base knows ("ISTANBUL" [TUR], "NILE" [EGY], "GAZA" [PSEGZA]: the base has that country's names,
+    demonyms and capital, and as in the base other places locate events, they are no actors); names that
+    read as a date ("May 15", a Greek group); agents of a sector the base does not use
+    (Phoenix's religious and ethnic codes would turn "the Manipur state" into ``INDIND``) or in
+    ``LAYER_SKIP_SECTORS``, or with a word of ``reserved`` (words the base leaves out on purpose).
+    """
+    keys = {name_key(name) for name in base.names}
     sectors = {e.sector for entries in base.names.values() for e in entries if e.kind == "agent"}
+    countries = {e.country for entries in base.names.values() for e in entries if e.kind == "country"}
     for name, entries in extra.names.items():
-        if name in base.names:
+        key = name_key(name)
+        if not key or _forms(key) & keys or any(inner in keys for inner in _inner_keys(key)):
             continue
-        kept = [e for e in entries if not (sectors and e.kind == "agent" and e.sector not in sectors)]
+        if keys and _DATE_NAME.match(" ".join(key)):
+            continue
+        kept = [e for e in entries if not keys or not (_territory_of(e, countries) or (
+            e.kind == "agent" and sectors and _agent_left_out(e, key, sectors, reserved)))]
         if kept:
             base.names[name] = kept
     base.sources.update(extra.sources)
+
+
+def _agent_left_out(entry: Entry, key: tuple[str, ...], sectors: set[str | None], reserved: frozenset[str]) -> bool:
+    if entry.sector not in sectors or entry.sector in LAYER_SKIP_SECTORS:
+        return True
+    return any(form in reserved for word in key for form in (word, word + "s", word.removesuffix("s")))
 
 
 def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(), defaults: bool = True) -> Lexicon:
@@ -94,8 +179,12 @@ def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(
     Speech verbs ('say', 'tell', ...) are attribution in Tacitus (``claimed_by``), not events, and a
     verb's bare 'make a statement' default (010) is dropped for the same reason; their specific
     patterns stay. With ``defaults=False`` (layered over the built-in lexicon) a verb brings only its
-    specific patterns (verb + following words), not its block's bare default code.
+    specific patterns (verb + following words), not its block's bare default code, and not patterns whose
+    words are all function words: Tacitus finds a pattern's words among the verb's dependents and its
+    object's, so 'KEEP * IN' [173] would code "kept up a sit-in ... in Khartoum" as an arrest.
     """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     from ..events.modality import SPEECH
 
     skip_lemmas = skip_lemmas | SPEECH
@@ -112,11 +201,12 @@ def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(
             if pattern.pre or not _CAMEO.match(pattern.code):
                 continue
             words = tuple(w.text.lower() for w in pattern.post if w.text not in "$+%^" and not w.text.startswith("&"))
-            if not words:
-                continue
-            candidate = VerbPattern(lemma, head_extras + words, pattern.code)
-            if candidate not in patterns:
-                patterns.append(candidate)
+            if not words or (not defaults and all(w in STOP_WORDS for w in words)):
+                continue  # over the built-in lexicon, 'ALLOW * INTO' would fire on "authorised an inquiry into"
+            for choice in itertools.product(*(w.split("/") for w in words)):  # '(TO/FOR PROTEST)': either word
+                candidate = VerbPattern(lemma, head_extras + choice, pattern.code)
+                if candidate not in patterns:
+                    patterns.append(candidate)
         if defaults and _CAMEO.match(default) and default != "010":
             candidate = VerbPattern(lemma, head_extras, default)
             if candidate not in patterns:
@@ -127,7 +217,12 @@ def lexicon(dictionaries: Dictionaries, skip_lemmas: frozenset[str] = frozenset(
 
 
 def layer_lexicon(base: Lexicon, extra: Lexicon) -> None:
+    """Add ``extra``'s verb patterns to ``base`` (a lemma's patterns stay most specific first)."""
     for lemma, patterns in extra.verbs.items():
-        current = base.verbs.setdefault(lemma, [])
-        current.extend(p for p in patterns if p not in current)
+        current = base.verbs.get(lemma)
+        if current is None:  # a lemma only PETRARCH knows: its patterns are already in order
+            base.verbs[lemma] = list(patterns)
+            continue
+        known = set(current)
+        current.extend(p for p in patterns if p not in known)
         current.sort(key=lambda p: -len(p.extras))
