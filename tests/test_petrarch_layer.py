@@ -113,7 +113,8 @@ def test_layered_matcher_wants_capitals_titles_and_actors_of_the_phrase(coder, t
     from tacitus import Coder, Config
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    actors = _write(tmp_path, "t.actors.txt", "LIGHTNING [SASREB]\nMOUSSA_FAKI_MAHAMAT\n\t[TCDGOV >080501]\n")
+    # an invented person, so no built-in entry can win over it
+    actors = _write(tmp_path, "t.actors.txt", "LIGHTNING [SASREB]\nAMADOU_KELLER_BATOURI\n\t[TCDGOV >080501]\n")
     agents = _write(tmp_path, "t.agents.txt", "MUTINEER [~OPP]\n")
     files = {"actors": (actors,), "agents": (agents,)}
     layered = Coder(Config(date="2021-11-05", petrarch_files=files), nlp=coder.nlp)
@@ -124,8 +125,8 @@ def test_layered_matcher_wants_capitals_titles_and_actors_of_the_phrase(coder, t
 
     assert ("Lightning", "petrarch") in found("Lightning claimed the attack.")
     assert not [m for m in found("Lightning struck a house.".lower()) if m[1] == "petrarch"]
-    assert ("Moussa Faki Mahamat", "petrarch") in found("Moussa Faki Mahamat called for talks.")
-    titled = "African Union Commission chairperson Moussa Faki Mahamat called on Ethiopia's government to talk."
+    assert ("Amadou Keller Batouri", "petrarch") in found("Amadou Keller Batouri called for talks.")
+    titled = "African Union Commission chairperson Amadou Keller Batouri called on Ethiopia's government to talk."
     assert not [m for m in found(titled) if m[1] == "petrarch"]
     assert [(e.source.code, e.target.code) for e in layered.code_text(titled)] == [
         (e.source.code, e.target.code) for e in coder.code_text(titled, date="2021-11-05")]

@@ -381,6 +381,10 @@ class ActorResolver:
                                                                             "npadvmod", "nummod")]
         tokens += [t for i in inside if i != head.i for t in [self.doc[i]] if t.dep_ in ("amod", "poss")
                    and self.by_token.get(i) is not mention]
+        # "Turkish F-16 jets": the parser may hang the demonym on a compound modifier, inside the name or not
+        holders = [self.doc[i] for i in inside if i != head.i] + [t for t in tokens if t.dep_ in ("compound", "nummod")]
+        tokens += [g for h in holders for g in h.lefts
+                   if g.i not in inside and g.dep_ in ("amod", "compound", "poss", "nmod") and g not in tokens]
         return sorted(tokens, key=lambda t: -t.i)
 
     def _modifier_actor(self, token: Token, depth: int) -> Actor | None:
