@@ -173,3 +173,34 @@ def test_arguments_found(coder, text, expected):
 ])
 def test_no_event_between_identified_sides(coder, text):
     assert _dyads(coder, text) == set()
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Hamas gunmen seized about 150 hostages in southern Israel on Saturday.", "2023-10-07", ("PSEREB", "ISRCVL", "181")),
+    ("The last U.S. troops left Afghanistan on Monday, ending a 20-year war.", "2021-08-30", ("USAMIL", "AFG", "0874")),
+    ("Iran on Tuesday denied supplying ballistic missiles to Russia, after Washington accused Tehran of the transfers.",
+     "2024-09-10", ("USA", "IRN", "112")),
+    ("Iranian President Ebrahim Raisi said on Monday he would not meet U.S. President Joe Biden.", "2022-01-10",
+     ("IRNGOV", "USAGOV", "125")),
+    ("The Pacific island nation of Nauru cut diplomatic ties with Taiwan on Monday.", "2024-01-15", ("NRU", "TWN", "161")),
+    ("U.S. President Donald Trump threatened on Saturday to slap tariffs on cars imported from Canada.", "2018-06-09",
+     ("USAGOV", "CAN", "1312")),
+    ("Cuba formally reopened its embassy in Washington on Monday as the two Cold War foes restored diplomatic "
+     "relations.", "2015-07-20", ("USA", "CUB", "054")),
+    ("Prime Minister Irakli Kobakhidze suspended talks on joining the European Union until 2028.", "2024-11-28",
+     ("GEOGOV", "IGOEUREEC", "164")),
+    ("M23 rebels seized the coltan-mining town of Rubaya in eastern Congo on Tuesday.", "2024-04-30",
+     ("CODREB", "COD", "192")),
+    ("Ethiopia's government declared a unilateral ceasefire in its war with Tigrayan forces on Monday.", "2021-06-28",
+     ("ETHGOV", "ETHMIL", "0871")),
+])
+def test_more_arguments(coder, text, date, expected):
+    found = {(e.source.code, e.target.code, e.code) for e in coder.code_text(text, date=date)
+             if e.modality == "asserted"}
+    assert expected in found, found
+
+
+def test_frame_of_an_attack_is_the_same_attack(coder):
+    events = coder.code_text("Hamas gunmen killed some 1,200 people in Israel and seized about 150 hostages in their "
+                             "surprise cross-border assault on southern Israel on Saturday.", date="2023-10-07")
+    assert not any(e.code[:2] == "19" for e in events), [(e.code, e.target.code) for e in events]

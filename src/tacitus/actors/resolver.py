@@ -59,6 +59,9 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 # People who act for the body they are "at" or "from": "judges at the ICC", "inspectors from the IAEA".
 MEMBERS = frozenset({"judge", "prosecutor", "official", "inspector", "investigator", "expert", "diplomat", "envoy",
                      "delegate", "representative", "staff", "monitor", "observer", "officer", "member"})
+# "both countries", "the two Cold War foes": the last two countries named.
+PAIR_NOUNS = frozenset({"country", "nation", "side", "neighbour", "neighbor", "foe", "rival", "ally", "enemy",
+                        "adversary", "power", "state", "government", "capital"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "area", "region", "province", "district", "territory",
                          "border", "soil", "waters", "airspace", "port", "base", "camp", "countryside"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "island", "emirate", "state"})
@@ -441,7 +444,7 @@ class ActorResolver:
 
     def both_countries(self, head: Token) -> list[Actor]:
         """'both countries', 'the two countries': the last two countries named before the phrase."""
-        if head.lemma_.lower() not in ("country", "nation", "side", "neighbour", "neighbor") or head.tag_ != "NNS":
+        if head.lemma_.lower() not in PAIR_NOUNS or head.tag_ != "NNS":
             return []
         if not any(c.lower_ in ("both", "two") for c in head.children):
             return []
@@ -456,6 +459,12 @@ class ActorResolver:
 
     def _country_description(self, head: Token) -> Actor | None:
         """'the country', 'the island' (not 'Islamic State', not 'a country'): the country named last before it."""
+        named = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"), None)
+        if named is not None:  # "the Pacific island nation of Nauru"
+            found = self._resolve(named, True, 2)
+            if found is not None and found.country and found.code == found.country:
+                return found.model_copy(update={"text": _phrase(head)})
         if head.i in self.by_token or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that")
                                               for c in head.children):
             return None
@@ -562,6 +571,8 @@ class ActorResolver:
         for verb in pronoun.ancestors:
             if verb.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+                if not subjects and verb.dep_ == "conj":  # "gunmen killed ... and seized hostages in their assault"
+                    subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < pronoun.i]
                 if not subjects:
                     return None
                 found = self.resolve(subjects[0])

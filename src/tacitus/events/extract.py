@@ -19,7 +19,7 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "make", "hold", "stage", 
                          "intensify", "escalate", "announce", "order", "approve", "authorize", "authorise",
                          "undertake", "initiate", "renew", "take", "have", "do", "execute", "plan", "call",
                          "offer", "pledge", "promise", "hand", "grant", "seek", "request", "demand", "adopt",
-                         "unveil", "introduce", "reimpose", "tighten", "expand"})
+                         "unveil", "introduce", "reimpose", "tighten", "expand", "open"})
 # "a series of operations": the event noun is the object of "of".
 QUANTITY = frozenset({"series", "wave", "spate", "number", "string", "round", "barrage", "volley", "flurry",
                       "campaign", "couple", "dozen", "set", "kind", "type", "day", "week", "month", "hour", "night",
@@ -94,6 +94,11 @@ REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "LAB", "EDU", "MED", "REB", "BUS"})
 ACCUSING = frozenset({"accuse", "charge", "allege", "blame"})
 AIMING = frozenset({"target", "hit", "strike", "aim"})
+CAPTIVES = frozenset({"hostage", "people", "civilian", "captive", "person", "sailor", "crew", "passenger",
+                      "tourist", "worker", "soldier", "journalist", "student", "schoolgirl", "villager", "child",
+                      "woman", "man", "foreigner", "national", "citizen"})
+# Roots of cooperation refused when their act is stated as "would not": "he would not meet Biden" (125).
+REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Verbs whose "with" names the means of their subject's act: "Israel retaliated with air strikes".
 RESPONDING = frozenset({"retaliate", "respond", "react", "reply", "hit", "strike", "attack", "target", "pound",
                         "bombard", "answer", "counter"})
@@ -217,6 +222,11 @@ class EventExtractor:
             guest = next((c for c in verb.children if c.dep_ == "dobj"), None)  # "hosted visiting [Sharif]"
             if guest is not None:
                 return self._visiting(verb, guest, actors)
+        if lemma_ in ("leave", "quit", "exit") and pattern is None:
+            places = self._named_places(verb, actors)
+            sources = [s for s in self._sources(verb, actors) if s.sector in ("MIL", "COP", "REB")]
+            if places and sources:  # "the last U.S. troops left Afghanistan": a withdrawal (0874)
+                return self._events(verb, "0874", sources, places, actors, nominal=False, clause=verb)
         if lemma_ in CAPTURE_VERBS:
             places = self._named_places(verb, actors)
             if places:  # "M23 captured Goma", "the rebels seized Kidal": territory, not property (171)
@@ -277,10 +287,13 @@ class EventExtractor:
                 targets = self._expand(verb.head, actors)  # "the U.N. staff they detained"
             if not targets and verb.dep_ == "conj" and not _has_subject(verb) and pattern.code[:2] in ("01", "02", "03",
                                                                                                      "05", "10"):
-                targets = self._children(verb.head, ("dobj",), actors)  # "telephoned X and offered condolences"
+                targets = self._children(verb.head, ("dobj",), actors) or self._prep_targets(
+                    [verb.head], ("to", "with"), actors)  # "telephoned X and offered condolences"
         if vague and not any(t.known for t in targets):
             return []  # "launched a search operation": no one is acted on
         code = pattern.code
+        if code == "171" and any(c.dep_ == "dobj" and lemma(_counted(c)) in CAPTIVES for c in verb.children):
+            code = "181"  # "seized about 150 hostages": people taken are abducted, not property seized
         for obj in (c for c in verb.children if c.dep_ == "dobj" and lemma(c) in NOUN_SENSES):
             code = noun_code(obj, code)  # "launched a general strike": the labour sense (143), not 195
         means = self._means_noun(verb)
@@ -370,6 +383,8 @@ class EventExtractor:
         found = []
         for obj in (c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "PROPN" or lemma(c) in TERRITORY)):
             actor = actors.resolve(obj)
+            if (actor is None or not actor.known) and lemma(obj) in TERRITORY:
+                return self._place_targets(verb, actors)  # "seized the mining town of Rubaya in eastern Congo"
             if actor is None or not actor.country or actor.code != actor.country:
                 return []
             found.append(actor)
@@ -451,6 +466,12 @@ class EventExtractor:
                     found = self._children(aim, ("dobj",), actors)
                     if found:
                         return found
+        if pattern.code[:2] == "08":  # "declared a unilateral ceasefire in its war with Tigrayan forces"
+            wars = [o for p in carriers for p2 in p.children if p2.dep_ == "prep" and p2.lower_ == "in"
+                    for o in p2.children if o.dep_ == "pobj" and lemma(o) in ("war", "conflict", "fight", "fighting")]
+            found = self._prep_targets(wars, ("with", "against"), actors)
+            if found:
+                return found
         # "walked off the job in protest against a government plan": what the protest is against
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
             for noun in (o for o in prep.children if o.dep_ == "pobj" and lemma(o) in ("protest", "response")):
@@ -609,6 +630,14 @@ class EventExtractor:
         return [found] if found is not None and found.known else []
 
     def _noun_targets(self, noun: Token, actors: ActorResolver) -> list[Actor]:
+        if self.lexicon.nouns.get(lemma(noun), "")[:2] == "11":  # "a complaint with the WTO over Chinese tariffs"
+            holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+            for prep in (c for h in holders for c in h.children
+                         if c.dep_ == "prep" and c.lower_ in ("over", "about", "against")):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    found = self._expand(obj, actors) or self._doer(obj, actors) or self._owner(obj, actors)
+                    if found:
+                        return found
         for aim in (c for c in noun.children if c.dep_ == "acl" and lemma(c) in AIMING):
             found = self._children(aim, ("dobj",), actors)  # "a drone strike targeting a Hamas commander"
             if found:
@@ -700,6 +729,11 @@ class EventExtractor:
                             found = self._expand(obj, actors)
                             if not found and child.lower_ in ("into", "over", "for", "against"):
                                 found = self._authors(obj, actors)  # "an inquiry into crimes by Israeli forces"
+                            if not found and obj.dep_ == "pcomp" and child.lower_ != "of":  # "talks on joining the EU"
+                                found = self._children(obj, ("dobj",), actors)
+                            if not found and child.lower_ in ("on", "against"):  # "tariffs on cars imported
+                                found = self._prep_targets([c for c in obj.children if c.dep_ == "acl"],
+                                                           ("from",), actors)  # from Canada"
                             if found:
                                 return found
         return []
@@ -769,6 +803,8 @@ class EventExtractor:
             # "Armenia and Azerbaijan signed an agreement": each acts on the other
             return self._reciprocal(trigger, code, sources, actors, clause, nominal)
         mood = modality(clause)
+        if mood == "hypothetical" and code[:2] in REFUSAL_BY_ROOT and _refused(clause):
+            code, mood = REFUSAL_BY_ROOT[code[:2]], "asserted"  # "Raisi said he would not meet Biden": a refusal
         if mood == "hypothetical" and code.startswith("14") and _purpose_of_motion(clause):
             mood = "asserted"  # "entered the Green Zone to protest his detention": they did protest
         speaker = claimant(clause)
@@ -955,6 +991,9 @@ def _without_consequences(found: list[Candidate]) -> list[Candidate]:
         if lemma(t) in CONSEQUENCES and t.dep_ in ("advcl", "relcl", "acl", "conj", "xcomp") and t.head.i in violent \
                 and c.code[:2] != "20":  # a mass killing is coded in its own right ("..., killing 147 people")
             continue
+        if c.nominal and t.dep_ == "pobj" and t.head.lower_ in ("in", "during") and t.head.head.i in violent and \
+                c.code[:2] in COERCIVE_ROOTS:
+            continue  # "killed 1,200 people ... in their surprise assault on Israel": the frame of the same attack
         if lemma(t) in AIMING and t.dep_ in ("advcl", "acl") and t.tag_ == "VBG":
             continue  # the reach of sanctions ("..., targeting its gas sector") or the aim of an attack ("detonated a
             # bomb targeting an army convoy"): coded with that act, whose target it gives
@@ -1003,6 +1042,12 @@ def _repression(code: str, source: Actor, target: Actor) -> str:
             and source.country and source.country == target.country:
         return "175"  # also "security forces shot dead 17 protesters"
     return code
+
+
+def _refused(verb: Token) -> bool:
+    """'would not meet', "will never accept": the subject's own stated refusal of a future act."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo") for c in verb.children)
 
 
 def _announced(verb: Token) -> bool:

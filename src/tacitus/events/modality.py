@@ -24,6 +24,7 @@ REQUESTING = frozenset({"request", "demand", "call", "appeal", "plea", "push", "
                         "threat", "pressure", "condition", "prospect", "possibility", "risk", "fear"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 COMMITTING = frozenset({"agree", "commit", "consent", "pledge"})
+TEMPORAL_MARKS = frozenset({"after", "before", "when", "as", "since", "while", "because", "once", "until"})
 
 
 def _own_negation(token: Token) -> bool:
@@ -81,8 +82,9 @@ def modality(trigger: Token) -> str:
                 return "negated"
             if lemma not in IMPLICATIVE and not _ordinal_frame(head):
                 return "hypothetical"  # but "the first sitting U.S. president to visit Hiroshima" did visit
-        if lemma in DENYING and dep in ("xcomp", "ccomp", "pcomp", "dobj", "advcl", "prep"):
-            return "negated"
+        if lemma in DENYING and dep in ("xcomp", "ccomp", "pcomp", "dobj", "advcl", "prep") and not (
+                dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in token.children)):
+            return "negated"  # but not "denied it, after Washington accused Tehran": that accusation stands
         if lemma in CLAIM_NOUNS and dep in ("acl", "ccomp", "relcl") and (
             head.head.lemma_.lower() in DENYING | {"reject"}
         ):
