@@ -204,3 +204,29 @@ def test_frame_of_an_attack_is_the_same_attack(coder):
     events = coder.code_text("Hamas gunmen killed some 1,200 people in Israel and seized about 150 hostages in their "
                              "surprise cross-border assault on southern Israel on Saturday.", date="2023-10-07")
     assert not any(e.code[:2] == "19" for e in events), [(e.code, e.target.code) for e in events]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Afghanistan's Taliban government has barred women from attending universities.", "2022-12-21",
+     ("AFGGOV", "AFGCVL", "172")),
+    ("TBILISI (Reuters) - Georgian police used water cannon and tear gas overnight to disperse thousands of pro-EU "
+     "demonstrators outside parliament.", "2024-11-29", ("GEOCOP", "GEOCVL", "175")),
+    ("BRUSSELS (Reuters) - Minsk scrambled a fighter jet to force a Ryanair flight to land and arrested a dissident "
+     "journalist on board.", "2021-05-24", ("BLR", "BLRMED", "173")),
+    ("Protesters stormed and torched government buildings in Almaty.", "2022-01-05", ("KAZCVL", "KAZGOV", "145")),
+    ("The attack carried out by Hamas killed 1,200 people in Israel.", "2023-10-08", ("PSEREB", "ISRCVL", "190")),
+    ("India suspended the Indus Waters Treaty with Pakistan and scaled back diplomatic ties on Wednesday.",
+     "2025-04-23", ("IND", "PAK", "16")),
+])
+def test_sides_named_by_the_phrase(coder, text, date, expected):
+    found = {(e.source.code, e.target.code, e.code[:len(expected[2])]) for e in coder.code_text(text, date=date)
+             if e.modality == "asserted"}
+    assert expected in found, found
+
+
+def test_critics_in_a_relative_clause_are_not_parties_to_the_deal(coder):
+    events = coder.code_text("China said on Tuesday it had signed a security cooperation pact with the Solomon "
+                             "Islands, a deal that has been criticised by Australia and the United States.",
+                             date="2022-04-19")
+    pairs = {(e.source.code, e.target.code) for e in events if e.code[:2] == "05"}
+    assert ("CHN", "SLB") in pairs and not any("AUS" in p or "USA" in p for p in pairs), pairs

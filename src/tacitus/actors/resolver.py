@@ -70,6 +70,9 @@ RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Verbs whose object forces belong to the subject: "ordered troops to withdraw", "deployed soldiers".
 COMMANDING = frozenset({"order", "command", "send", "deploy", "dispatch", "mobilize", "mobilise", "instruct",
                         "direct", "withdraw", "pull", "recall", "station"})
+# "Minsk arrested a dissident journalist": a state arrests its own people unless the phrase names another.
+ARRESTING = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict", "prosecute", "charge",
+                       "indict", "torture", "execute"})
 PARTITIVE = frozenset({"one", "some", "many", "most", "all", "several", "member", "part", "group", "unit",
                        "wing", "faction", "leader", "head", "chief", "commander", "spokesman", "spokeswoman",
                        "spokesperson", "official", "aide", "representative", "envoy", "delegation",
@@ -214,9 +217,11 @@ class ActorResolver:
     def _commander_country(self, head: Token) -> str | None:
         """'Shoigu ordered troops to pull out', 'Rwanda sent soldiers': forces are the sender's."""
         verb = head.head
-        if head.dep_ != "dobj" or verb.lemma_.lower() not in COMMANDING:
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in COMMANDING | ARRESTING:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "conj":  # "Minsk scrambled a jet ... and arrested a journalist"
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         found = self.resolve(subject) if subject is not None else None
         return found.country if found is not None and found.known else None
 
@@ -370,6 +375,10 @@ class ActorResolver:
                 if head.lemma_.lower() in ROLE_HEADS:
                     sector = found.sector or sector  # "militia commander": the militia's sector
                 continue
+            if found.sector == "REB" and sector in ("GOV", "LEG", "JUD") and found.country:
+                # "Afghanistan's Taliban government", "the Houthi administration": the group governs
+                return Actor(code=found.country + sector, country=found.country, sector=sector, name=found.name,
+                             text=text)
             if found.sector in ("REB", "IGO", "NGO", "IMG") or found.code.startswith(("IGO", "NGO", "IMG")):
                 return found.model_copy(update={"text": text})  # "Hashd al-Shaabi militias"
             country = found.country or found.code[:3]
@@ -391,6 +400,8 @@ class ActorResolver:
         return sorted(tokens, key=lambda t: -t.i)
 
     def _modifier_actor(self, token: Token, depth: int) -> Actor | None:
+        if _stance_prefixed(token):
+            return None  # "pro-EU demonstrators" are not the EU, "anti-government protests" not the government
         mention = self.by_token.get(token.i)
         if mention is not None and mention.best.kind != "agent":
             return self._named(mention.best, mention.text)
@@ -604,6 +615,14 @@ class ActorResolver:
                 return found
             head = verb
         return None
+
+
+def _stance_prefixed(token: Token) -> bool:
+    """'pro-EU', 'anti-junta', 'pro-Russian': the word names a side taken, not the actor."""
+    doc, i = token.doc, token.i
+    if token.lower_.startswith(("pro-", "anti-")):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")
 
 
 def _relative_head_span(pronoun: Token) -> range:

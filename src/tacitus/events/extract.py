@@ -281,12 +281,13 @@ class EventExtractor:
                 # "a Russian missile strike killed 17 people", "a U.S. airstrike hit a hospital": the weapon's owner
                 used_nouns.add(weapon.i)
                 sources = [a for c in weapon.children if c.dep_ in ("amod", "compound", "nmod", "poss")
-                           for a in self._modifier_agents(c, actors)] or sources
+                           for a in self._modifier_agents(c, actors)] or [
+                    a for c in weapon.children if c.dep_ == "acl" for a in self._agents(c, actors)] or sources
                 pattern = replace(pattern, code=noun_code(weapon, self.lexicon.nouns.get(lemma(weapon), "195")))
             if not targets and _object_relative(verb):
                 targets = self._expand(verb.head, actors)  # "the U.N. staff they detained"
-            if not targets and verb.dep_ == "conj" and not _has_subject(verb) and pattern.code[:2] in ("01", "02", "03",
-                                                                                                     "05", "10"):
+            if not targets and verb.dep_ == "conj" and not _has_subject(verb) and pattern.code[:2] in (
+                    "01", "02", "03", "05", "10", "16"):
                 targets = self._children(verb.head, ("dobj",), actors) or self._prep_targets(
                     [verb.head], ("to", "with"), actors)  # "telephoned X and offered condolences"
         if vague and not any(t.known for t in targets):
@@ -496,6 +497,11 @@ class EventExtractor:
         found = self._prep_targets(objects, ("between",), actors)  # "demanded a ceasefire between Israel and Hamas"
         if found and pattern.code[:2] in ("02", "10", "03"):
             return found
+        if not objects:
+            for other in (c for c in verb.conjuncts if c.i > verb.i and not _has_subject(c)):
+                found = self._children(other, ("dobj",), actors)  # "stormed and torched government buildings"
+                if found:
+                    return found
         fallback = tuple(p for p in FALLBACK_PREPOSITIONS if p in target_prepositions(pattern.code))
         return self._prep_targets(deeper, ("with",), actors) or self._prep_targets(carriers, fallback, actors)
 
@@ -591,6 +597,8 @@ class EventExtractor:
         if not sources:
             # "the assassination of its commander Fuad Shukr by Israel": the parser hangs "by" lower down
             for token in noun.subtree:
+                if any(a.dep_ == "relcl" and a.i > noun.i for a in token.ancestors if noun in a.ancestors):
+                    continue  # "a deal that has been criticised by Australia": the critics did not make it
                 if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by" and token.i > noun.i):
                     sources = [a for obj in token.children if obj.dep_ == "pobj" for a in self._expand(obj, actors)]
                     if sources:
@@ -1016,8 +1024,8 @@ def _by_means(trigger: Token, code: str, source: Actor, target: Actor) -> str:
     if code in ("183", "190", "180") and source.text and any(w in source.text.lower() for w in AERIAL) and \
             "suicide" not in source.text.lower():
         return "195"  # "Thai F-16 jets bombed Cambodian targets", "killed in a U.S. drone strike"
-    if code in ("183", "190", "180") and any(lemma(o) in AERIAL_MEANS for p in trigger.children
-                                             if p.dep_ == "prep" and p.lower_ == "with" for o in p.children):
+    if code in ("183", "190", "180", "194") and any(lemma(o) in AERIAL_MEANS for p in trigger.children
+                                                    if p.dep_ == "prep" and p.lower_ == "with" for o in p.subtree):
         return "195"  # "attacked Kyiv with drones and missiles"
     if code[:2] == "18" and lemma(trigger) in KILLING and target.sector not in COMBATANTS:
         for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
