@@ -230,3 +230,21 @@ def test_critics_in_a_relative_clause_are_not_parties_to_the_deal(coder):
                              date="2022-04-19")
     pairs = {(e.source.code, e.target.code) for e in events if e.code[:2] == "05"}
     assert ("CHN", "SLB") in pairs and not any("AUS" in p or "USA" in p for p in pairs), pairs
+
+
+def test_absolute_with_clause_is_no_party_and_manner_is_no_second_act(coder):
+    talks = coder.code_text("Russian President Vladimir Putin and Ukrainian President Petro Poroshenko held all-night "
+                            "talks in the Belarusian capital, with German Chancellor Angela Merkel mediating between "
+                            "the two leaders.", date="2015-02-12")
+    assert {(e.source.country, e.target.country) for e in talks if e.code[:2] == "04"} == {("RUS", "UKR"),
+                                                                                          ("UKR", "RUS")}
+    killings = coder.code_text("Eritrean soldiers killed hundreds of civilians in the Ethiopian city of Axum in "
+                               "November, shooting people in the streets.", date="2021-02-26")
+    assert [e.code for e in killings] == ["202"]
+    assert coder.code_text("Taliban gunmen fired into the air in Kabul on Tuesday.", date="2022-07-05") == []
+
+
+def test_strike_against_a_reform_proposed_by_a_government_targets_it(coder):
+    events = coder.code_text("Tens of thousands of Colombians joined a national strike on Wednesday against a tax "
+                             "reform proposed by President Ivan Duque's government.", date="2021-04-28")
+    assert ("COL", "COLGOV", "143") in {(e.source.code, e.target.code, e.code) for e in events}

@@ -19,7 +19,7 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "make", "hold", "stage", 
                          "intensify", "escalate", "announce", "order", "approve", "authorize", "authorise",
                          "undertake", "initiate", "renew", "take", "have", "do", "execute", "plan", "call",
                          "offer", "pledge", "promise", "hand", "grant", "seek", "request", "demand", "adopt",
-                         "unveil", "introduce", "reimpose", "tighten", "expand", "open"})
+                         "unveil", "introduce", "reimpose", "tighten", "expand", "open", "join"})
 # "a series of operations": the event noun is the object of "of".
 QUANTITY = frozenset({"series", "wave", "spate", "number", "string", "round", "barrage", "volley", "flurry",
                       "campaign", "couple", "dozen", "set", "kind", "type", "day", "week", "month", "hour", "night",
@@ -234,6 +234,8 @@ class EventExtractor:
                                     clause=verb)
         if pattern is None or (lemma_ in NOT_WITH_CLAUSE and _takes_clause(verb)):
             return []
+        if any(p.lower_ == "into" and any(o.lower_ == "air" for o in p.children) for p in verb.children):
+            return []  # "fired into the air": warning shots at no one
         if _hazard_subject(verb, actors):
             return []  # "the earthquake struck Morocco": no one acted
         # "called a general strike": the pattern's own object noun is not a second, nominal event
@@ -667,7 +669,8 @@ class EventExtractor:
     def _authors(self, act: Token, actors: ActorResolver) -> list[Actor]:
         """'war crimes by Israeli forces and Palestinian armed groups', "Duterte's war on drugs": who did it."""
         found = self._prep_targets([act], ("by",), actors) or [
-            a for p in act.children if p.dep_ == "poss" for a in self._expand(p, actors)]  # "Duterte's war on drugs"
+            a for p in act.children if p.dep_ == "poss" for a in self._expand(p, actors)] or [  # "Duterte's war"
+            a for c in act.children if c.dep_ == "acl" for a in self._agents(c, actors)]  # "a reform proposed by X"
         if not found:
             for prep in (c for c in act.children if c.dep_ == "prep" and c.lower_ in ("during", "in")):
                 found = [a for o in prep.children if o.dep_ == "pobj"
@@ -733,6 +736,8 @@ class EventExtractor:
                         return found
                 if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
                     for obj in child.children:
+                        if child.lower_ == "with" and _absolute(obj):
+                            continue  # "talks, with Merkel mediating": an absolute clause, not a party
                         if obj.dep_ in ("pobj", "pcomp"):
                             found = self._expand(obj, actors)
                             if not found and child.lower_ in ("into", "over", "for", "against"):
@@ -1002,6 +1007,9 @@ def _without_consequences(found: list[Candidate]) -> list[Candidate]:
         if c.nominal and t.dep_ == "pobj" and t.head.lower_ in ("in", "during") and t.head.head.i in violent and \
                 c.code[:2] in COERCIVE_ROOTS:
             continue  # "killed 1,200 people ... in their surprise assault on Israel": the frame of the same attack
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i in violent and c.code[:2] in ("18", "19") and \
+                not _has_subject(t):
+            continue  # "killed hundreds of civilians, shooting people in the streets": how, not another act
         if lemma(t) in AIMING and t.dep_ in ("advcl", "acl") and t.tag_ == "VBG":
             continue  # the reach of sanctions ("..., targeting its gas sector") or the aim of an attack ("detonated a
             # bomb targeting an army convoy"): coded with that act, whose target it gives
@@ -1062,6 +1070,13 @@ def _announced(verb: Token) -> bool:
     """A future or conditional act in a speaker's own clause: "said Israel would strike", "warned it will hit"."""
     own_modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
     return own_modal and verb.dep_ in ("ccomp", "conj")
+
+
+def _absolute(obj: Token) -> bool:
+    """'with Merkel mediating', "with Oman acting as mediator": a "with" phrase that is a clause of its own."""
+    if any(g.dep_ in ("acl", "relcl") and g.tag_ == "VBG" for g in obj.children):
+        return True
+    return obj.lower_.endswith("ing") and any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in obj.children)
 
 
 def _object_relative(verb: Token) -> bool:
