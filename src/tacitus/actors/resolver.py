@@ -523,10 +523,15 @@ class ActorResolver:
     def _places(self, tokens: object, prepositions: frozenset[str] = LOCATIVE) -> set[str]:
         countries: set[str] = set()
         for token in tokens:  # type: ignore[attr-defined]
-            if token.dep_ != "pobj" or token.head.lower_ not in prepositions:
+            if "__any__" not in prepositions and (token.dep_ != "pobj" or token.head.lower_ not in prepositions):
                 continue
             mention = self.by_token.get(token.i)
-            if mention is not None and mention.best.kind in ("country", "place") and mention.best.country:
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) \
+                if token.pos_ == "PROPN" else None
+            owned = self._places([owner], frozenset({"__any__"})) if owner is not None else set()
+            if owned:  # "Honiara's Chinatown" is in the Solomon Islands, whatever a Chinatown elsewhere is
+                countries |= owned
+            elif mention is not None and mention.best.kind in ("country", "place") and mention.best.country:
                 countries.add(mention.best.country)
             elif mention is None and token.lemma_.lower() in PLACE_NOUNS:
                 for modifier in (c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")):

@@ -102,6 +102,9 @@ REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "12
 # Verbs whose "with" names the means of their subject's act: "Israel retaliated with air strikes".
 RESPONDING = frozenset({"retaliate", "respond", "react", "reply", "hit", "strike", "attack", "target", "pound",
                         "bombard", "answer", "counter"})
+# Verbs whose "by" agent stands outside the act it qualifies: "talks mediated by Qatar", "a deal criticised by X".
+BROKERING = frozenset({"mediate", "broker", "host", "facilitate", "sponsor", "chair", "moderate", "arrange",
+                       "condemn", "criticise", "criticize", "welcome", "reject", "oppose", "denounce", "witness"})
 # Verbs of receiving a guest: "hosted visiting Prime Minister X".
 HOSTING = frozenset({"host", "welcome", "receive", "meet", "greet"})
 # Verbs that, with a named place as object, take territory (192): "M23 captured Goma".
@@ -252,10 +255,20 @@ class EventExtractor:
             sources = self._agents(verb, actors) or self._agents(shared, actors)
             targets = self._children(shared, ("nsubjpass",), actors)
             return self._events(verb, pattern.code, sources, targets, actors, nominal=False, clause=verb)
-        if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        if verb.tag_ in ("VBN", "VBD") and verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children) \
+                and not any(c.dep_ == "agent" for c in verb.children):
+            # "Myanmar security forces killed at least 114 people ...": a finite verb the parser hung on its subject
+            sources = self._expand(verb.head, actors)
+            targets = self._targets(verb, pattern, actors)
+        elif verb.tag_ == "VBN" and verb.dep_ == "acl":
             # "militants backed by Iran", "an operation backed by helicopters": the noun undergoes it
             sources = self._agents(verb, actors)
             targets = self._expand(verb.head, actors)
+            noun = verb.head
+            if not targets and pattern.code[:3] in ("045", "043") and noun.dep_ == "pobj" and \
+                    noun.head.head.pos_ in ("VERB", "AUX"):
+                targets = [a for a in self._sources(noun.head.head, actors) if a.known]  # "signed ... after talks
+                # mediated by Saudi Arabia": the mediators act on the signers
         elif verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd", "conj") and not any(
             c.dep_ in ("aux",) for c in verb.children
         ) and any(c.dep_ == "nsubj" for c in verb.children):
@@ -285,7 +298,9 @@ class EventExtractor:
                 sources = [a for c in weapon.children if c.dep_ in ("amod", "compound", "nmod", "poss")
                            for a in self._modifier_agents(c, actors)] or [
                     a for c in weapon.children if c.dep_ == "acl" for a in self._agents(c, actors)] or sources
-                pattern = replace(pattern, code=noun_code(weapon, self.lexicon.nouns.get(lemma(weapon), "195")))
+                weapon_code = noun_code(weapon, self.lexicon.nouns.get(lemma(weapon), "195"))
+                if weapon_code != "190":  # "a missile strike killed" (195); "the attack ... killed": the killing
+                    pattern = replace(pattern, code=weapon_code)
             if not targets and _object_relative(verb):
                 targets = self._expand(verb.head, actors)  # "the U.N. staff they detained"
             if not targets and verb.dep_ == "conj" and not _has_subject(verb) and pattern.code[:2] in (
@@ -601,6 +616,8 @@ class EventExtractor:
             for token in noun.subtree:
                 if any(a.dep_ == "relcl" and a.i > noun.i for a in token.ancestors if noun in a.ancestors):
                     continue  # "a deal that has been criticised by Australia": the critics did not make it
+                if lemma(token.head) in BROKERING:
+                    continue  # "talks mediated by Saudi Arabia and the United States": the mediators (045)
                 if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by" and token.i > noun.i):
                     sources = [a for obj in token.children if obj.dep_ == "pobj" for a in self._expand(obj, actors)]
                     if sources:
@@ -840,7 +857,7 @@ class EventExtractor:
                         target.country == source.country:
                     continue  # no state expels its own diplomats or visits itself: a foreign side misread
                 source, target = _lend_country(code, source, target)
-                event_code = _by_means(trigger, _repression(code, source, target), source, target)
+                event_code = _violence_code(trigger, code, source, target)
                 events.append(Candidate(trigger, event_code, source, target, mood, claimed_by, nominal))
                 if mood == "asserted" and code[:2] in COERCIVE_ROOTS and source.known and target.known:
                     actors.acted_on[target.code] = source  # "Musleh's arrest" later: who arrested him
@@ -1043,6 +1060,24 @@ def _by_means(trigger: Token, code: str, source: Actor, target: Actor) -> str:
     return code
 
 
+def _violence_code(trigger: Token, code: str, source: Actor, target: Actor) -> str:
+    """The code refined by means, scale and who acts on whom (195, 202, 175, 180)."""
+    refined = _by_means(trigger, code, source, target)
+    if refined[:2] == "20" and not (_massacre_by_state(source, target) and _protest_context(trigger)):
+        return refined  # a mass killing stands, unless it is a state's killing of its protesters (175)
+    return _repression(code if refined[:2] == "20" else refined, source, target)
+
+
+def _massacre_by_state(source: Actor, target: Actor) -> bool:
+    return source.sector in REPRESSORS and target.sector in CROWDS and source.country == target.country
+
+
+def _protest_context(trigger: Token) -> bool:
+    """A sentence about protests: killings by security forces there are repression (175), however many."""
+    return any(lemma(t) in ("protest", "protester", "demonstration", "demonstrator", "crackdown", "rally", "march")
+               for t in trigger.sent)
+
+
 def _number(text: str) -> float:
     try:
         return float(text.replace(",", ""))
@@ -1052,8 +1087,11 @@ def _number(text: str) -> float:
 
 def _repression(code: str, source: Actor, target: Actor) -> str:
     """'Police opened fire on protesters': a state's forces using force on its own people is 175."""
-    if code == "145" and source.sector in ("REB", "UAF", "MIL"):
+    if code == "145" and source.sector in ("REB", "UAF", "MIL", "CRM"):
         return "190"  # "Al-Shabab gunmen stormed Garissa University College": an armed assault, not a riot
+    if code in ("190", "193", "194") and source.sector in ("REB", "CRM", "UAF") and \
+            target.sector in ("CVL", "REF", "REL", "MED", "HLH"):
+        return "180"  # "militants opened fire on tourists": unconventional violence against civilians (18)
     if (code[:2] == "19" or code in ("180", "1823")) and source.sector in REPRESSORS and target.sector in CROWDS \
             and source.country and source.country == target.country:
         return "175"  # also "security forces shot dead 17 protesters"

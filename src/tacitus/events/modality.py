@@ -89,8 +89,9 @@ def modality(trigger: Token) -> str:
             head.head.lemma_.lower() in DENYING | {"reject"}
         ):
             return "negated"  # "rejected claims that it attacked"
-        if lemma in ALLEGING and dep in ("pcomp", "pobj", "ccomp", "xcomp", "prep", "advcl"):
-            return "hypothetical"  # "accused Y of attacking Z": the attack is alleged
+        if lemma in ALLEGING and dep in ("pcomp", "pobj", "ccomp", "xcomp", "prep", "advcl") and not (
+                dep == "advcl" and (_has_subject(token) or any(c.dep_ == "mark" for c in token.children))):
+            return "hypothetical"  # "accused Y of attacking Z": the attack is alleged (not "..., while X blamed")
         if lemma in REQUESTING and dep in ("pobj", "prep", "acl") and head.pos_ in ("NOUN", "VERB", "ADP"):
             if dep != "pobj" or head.lower_ in ("for", "of"):
                 return "hypothetical"
