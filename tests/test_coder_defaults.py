@@ -274,3 +274,15 @@ def test_violence_and_mediation(coder, text, date, expected):
     found = {(e.source.code, e.target.code, e.code) for e in coder.code_text(text, date=date)
              if e.modality == "asserted"}
     assert expected in found, found
+
+
+def test_pronouns_after_a_titled_person_and_threat_targets(coder):
+    events = coder.code_text("The International Criminal Court issued an arrest warrant for Russian President "
+                             "Vladimir Putin on Friday. It accused him of the war crime of illegally deporting "
+                             "hundreds of children from Ukraine.", date="2023-03-17")
+    found = {(e.source.code, e.target.code, e.code) for e in events if e.modality == "asserted"}
+    assert {("IGOJUDICC", "RUSGOV", "173"), ("IGOJUDICC", "RUSGOV", "112")} <= found, found
+    threat = coder.code_text("U.S. President-elect Donald Trump threatened on Monday to impose a 25% tariff on all "
+                             "products entering the United States from Mexico and Canada.", date="2024-11-25")
+    assert {(e.target.country, e.code) for e in threat if e.modality == "asserted"} == {("MEX", "1312"),
+                                                                                        ("CAN", "1312")}

@@ -149,6 +149,8 @@ class ActorResolver:
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i in self.by_token:
                 mention = self.by_token[token.i]
+                if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i in self.by_token:
+                    continue  # "President" in "Russian President Vladimir Putin" is part of the person's phrase
                 if token.i == mention.end - 1 or token.head.i not in range(mention.start, mention.end):
                     actor = self.resolve(token)
                     if actor is not None:

@@ -165,7 +165,7 @@ class EventExtractor:
                     found.extend(self._nominal(token, noun_code(token, code), actors))
         if _sporting(sent):  # "India thrashed Pakistan by 228 runs ... struck centuries against a Pakistani attack"
             found = [c for c in found if c.code[:2] < "13" or (c.source is not None and c.source.sector in COMBATANTS)]
-        return _unique(self._intents(_without_consequences(found)))
+        return _unique(_threat_targets(self._intents(_without_consequences(found))))
 
     def _intents(self, found: list[Candidate]) -> list[Candidate]:
         """'agreed to a ceasefire', 'pledged to provide aid': an asserted 03x intent, refined by the act promised.
@@ -913,6 +913,20 @@ INTENT_BY_CODE = {"045": "039", "057": "037", "061": "0311", "062": "0312", "063
                   "072": "0332", "073": "0333", "074": "0334", "081": "0351", "082": "0352", "083": "034",
                   "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344", "084": "0353", "085": "0354",
                   "086": "0355", "087": "0356"}
+
+
+def _threat_targets(found: list[Candidate]) -> list[Candidate]:
+    """'threatened to impose tariffs on products from Mexico and Canada': the threat falls on whom the act would."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.code[:2] == "13" and (c.target is None or not c.target.known):
+            aimed = [x.target for x in found if x is not c and x.modality == "hypothetical" and x.target is not None
+                     and x.target.known and c.trigger in x.trigger.ancestors]
+            if aimed:
+                out.extend(replace(c, target=t) for t in aimed)
+                continue
+        out.append(c)
+    return out
 
 
 def intent_code(code: str) -> str:
