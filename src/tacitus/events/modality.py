@@ -113,7 +113,9 @@ def modality(trigger: Token) -> str:
 
 def _ordinal_frame(head: Token) -> bool:
     """'the first (president) to visit', 'became the first leader to visit': the infinitive is a fact."""
-    nouns = [head] + [c for c in head.children if c.dep_ in ("attr", "dobj", "nsubj")]
+    nouns = [head] if head.pos_ in ("NOUN", "PROPN") else []  # "the first president to visit"
+    if head.lemma_.lower() in ("be", "become"):  # "became the first sitting U.S. president to visit"
+        nouns += [c for c in head.children if c.dep_ == "attr"]
     return any(c.lower_ in ("first", "last", "only") and c.dep_ in ("amod", "attr") for n in nouns for c in n.children)
 
 
