@@ -286,3 +286,13 @@ def test_pronouns_after_a_titled_person_and_threat_targets(coder):
                              "products entering the United States from Mexico and Canada.", date="2024-11-25")
     assert {(e.target.country, e.code) for e in threat if e.modality == "asserted"} == {("MEX", "1312"),
                                                                                         ("CAN", "1312")}
+
+
+def test_means_and_purposes_are_not_parties_or_events(coder):
+    battle = coder.code_text("JUBA (Reuters) - Troops loyal to South Sudanese President Salva Kiir battled fighters "
+                             "with tanks and artillery in Juba on Sunday.", date="2016-07-10")
+    assert not any(e.target.code.endswith("MIL") and e.source.code == e.target.code for e in battle)
+    assert any(e.code[:2] == "19" for e in battle), [(e.code, e.source.code, e.target.code) for e in battle]
+    gathered = coder.code_text("Thousands of opposition supporters gathered in Nairobi to protest against the "
+                               "government.", date="2023-03-20")
+    assert {e.code[:2] for e in gathered if e.modality == "asserted"} == {"14"}

@@ -156,6 +156,11 @@ SAME_AS_BUILTIN = [
     ("2023-11-19", "Yemen's Houthis seized a cargo ship linked to an Israeli businessman in the southern Red Sea on "
                    "Sunday, the group said."),
     ("2024-05-15", "France declared a state of emergency in New Caledonia on Wednesday."),
+    # CAMEO's GATHER * PROTEST [110] and a Phoenix agent "artillery" used to add or lose an event here
+    ("2023-03-20", "Thousands of opposition supporters who had gathered to protest against the government were "
+                   "dispersed by police in Nairobi."),
+    ("2016-07-10", "JUBA (Reuters) - Troops loyal to South Sudanese President Salva Kiir and fighters backing First "
+                   "Vice President Riek Machar battled each other with tanks and artillery in Juba on Sunday."),
 ]
 
 

@@ -237,6 +237,8 @@ class EventExtractor:
                                     clause=verb)
         if pattern is None or (lemma_ in NOT_WITH_CLAUSE and _takes_clause(verb)):
             return []
+        if lemma_ in MOTION and any(c.dep_ in ("xcomp", "advcl") and lemma(c) in pattern.extras for c in verb.children):
+            return []  # "gathered to protest" (CAMEO's GATHER * PROTEST): the purpose verb is the event
         if any(p.lower_ == "into" and any(o.lower_ == "air" for o in p.children) for p in verb.children):
             return []  # "fired into the air": warning shots at no one
         if _hazard_subject(verb, actors):
@@ -753,8 +755,8 @@ class EventExtractor:
                         return found
                 if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
                     for obj in child.children:
-                        if child.lower_ == "with" and _absolute(obj):
-                            continue  # "talks, with Merkel mediating": an absolute clause, not a party
+                        if child.lower_ == "with" and (_absolute(obj) or lemma(obj) in WEAPONS):
+                            continue  # "talks, with Merkel mediating", "battled with tanks and artillery"
                         if obj.dep_ in ("pobj", "pcomp"):
                             found = self._expand(obj, actors)
                             if not found and child.lower_ in ("into", "over", "for", "against"):
@@ -1052,6 +1054,9 @@ AERIAL = ("warplane", "jet", "aircraft", "drone", "helicopter", "air force", "bo
 AERIAL_MEANS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "helicopter", "bomber",
                           "airstrike"})
 KILLING = frozenset({"kill", "slaughter", "massacre", "murder", "execute"})
+# What "with" names as a means, never a party: "battled each other with tanks and artillery".
+WEAPONS = AERIAL_MEANS | frozenset({"tank", "artillery", "gun", "rifle", "knife", "machete", "grenade", "mortar",
+                                    "bomb", "explosive", "weapon", "bullet", "cannon", "axe"})
 MASS_WORDS = frozenset({"hundreds", "thousands", "millions", "scores"})
 
 
