@@ -296,3 +296,27 @@ def test_means_and_purposes_are_not_parties_or_events(coder):
     gathered = coder.code_text("Thousands of opposition supporters gathered in Nairobi to protest against the "
                                "government.", date="2023-03-20")
     assert {e.code[:2] for e in gathered if e.modality == "asserted"} == {"14"}
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # an alert faces the other side's act in the sentence
+    ("TAIPEI (Reuters) - Taiwan put its forces on alert on Thursday as China's military began two days of what "
+     "Beijing called \"punishment\" drills around the island.", "2024-05-23", ("TWN", "CHNMIL", "152")),
+    # a free relative names the act ("what Beijing called drills"); "the island" is not the driller's country
+    ("TAIPEI (Reuters) - Taiwan put its forces on alert on Thursday as China's military began two days of what "
+     "Beijing called \"punishment\" drills around the island.", "2024-05-23", ("CHNMIL", "TWN", "150")),
+    ("Israel carried out what it called pre-emptive strikes on Hezbollah targets in southern Lebanon.", "2024-08-25",
+     ("ISR", "LBNREB", "190")),
+    # "build-up", split by the tokenizer, is one event noun; its "of" object is the builder's own forces
+    ("Russia's build-up of troops near Ukraine's borders continued.", "2021-11-30", ("RUS", "UKR", "154")),
+])
+def test_postures_and_free_relatives(coder, text, date, expected):
+    found = {(e.source.code, e.target.code, e.code) for e in coder.code_text(text, date=date)
+             if e.modality == "asserted"}
+    assert expected in found, found
+
+
+def test_naming_is_no_appeal(coder):
+    events = coder.code_text("Israel carried out what it called pre-emptive strikes on Hezbollah targets.",
+                             date="2024-08-25")
+    assert not any(e.code[:2] == "02" for e in events)

@@ -481,10 +481,21 @@ class ActorResolver:
         if head.i in self.by_token or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that")
                                               for c in head.children):
             return None
+        doer = self._clause_subject_country(head)
         for seen in reversed(self.seen):
-            if seen.token < head.i and seen.actor.country and seen.actor.code == seen.actor.country:
+            if seen.token < head.i and seen.actor.country and seen.actor.code == seen.actor.country and (
+                    seen.actor.country != doer):  # "China's military began drills around the island": not China
                 return seen.actor.model_copy(update={"text": _phrase(head)})
         return None
+
+    def _clause_subject_country(self, head: Token) -> str | None:
+        verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subject is None or subject.i >= head.i:
+            return None
+        found = self._resolve(subject, True, 2)
+        return found.country if found is not None and found.known else None
 
     def _place_country(self, head: Token) -> str | None:
         """Where a phrase with a sector and no country belongs.

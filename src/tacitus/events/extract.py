@@ -128,8 +128,12 @@ LEMMA_FIXES = {"stag": "stage", "wag": "wage", "rap": "rape", "fin": "fine", "fo
 
 
 def lemma(token: Token) -> str:
-    """The token's lemma, lower-cased and corrected."""
+    """The token's lemma, lower-cased and corrected; "build - up" split by the tokenizer is "build-up"."""
     value = token.lemma_.lower()
+    i = token.i
+    if i >= 2 and token.pos_ in ("NOUN", "ADP", "ADV") and token.doc[i - 1].text == "-" and \
+            token.doc[i - 2].head.i == i and token.doc[i - 2].dep_ == "compound":
+        return f"{token.doc[i - 2].lower_}-{token.lower_}"
     return LEMMA_FIXES.get(value, value)
 
 
@@ -165,7 +169,7 @@ class EventExtractor:
                     found.extend(self._nominal(token, noun_code(token, code), actors))
         if _sporting(sent):  # "India thrashed Pakistan by 228 runs ... struck centuries against a Pakistani attack"
             found = [c for c in found if c.code[:2] < "13" or (c.source is not None and c.source.sector in COMBATANTS)]
-        return _unique(_threat_targets(self._intents(_without_consequences(found))))
+        return _unique(_posture_targets(_threat_targets(self._intents(_without_consequences(found))), actors))
 
     def _intents(self, found: list[Candidate]) -> list[Candidate]:
         """'agreed to a ceasefire', 'pledged to provide aid': an asserted 03x intent, refined by the act promised.
@@ -230,6 +234,8 @@ class EventExtractor:
             sources = [s for s in self._sources(verb, actors) if s.sector in ("MIL", "COP", "REB")]
             if places and sources:  # "the last U.S. troops left Afghanistan": a withdrawal (0874)
                 return self._events(verb, "0874", sources, places, actors, nominal=False, clause=verb)
+        if _named_by(verb) is not None:
+            return []  # "what it called strikes": naming, not an appeal
         if lemma_ in CAPTURE_VERBS:
             places = self._named_places(verb, actors)
             if places:  # "M23 captured Goma", "the rebels seized Kidal": territory, not property (171)
@@ -412,6 +418,9 @@ class EventExtractor:
 
     def _event_object(self, verb: Token) -> Token | None:
         for child in verb.children:
+            named = _named_by(child) if child.dep_ in ("ccomp", "xcomp", "pcomp") else None
+            if named is not None and lemma(named) in self.lexicon.nouns:
+                return named  # "carried out what it called pre-emptive strikes"
             if child.dep_ in ("dobj", "nsubjpass", "attr"):
                 noun = _through_quantity(child)
                 if lemma(noun) in self.lexicon.nouns:
@@ -582,6 +591,10 @@ class EventExtractor:
                 (targets if patient_possessor else sources).extend(self._expand(child, actors))
             elif child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 for modifier in [child, *(c for c in child.conjuncts if c.i < noun.i)]:
+                    mention = actors.by_token.get(modifier.i)
+                    if mention is not None and mention.best.kind == "agent" and any(
+                            c.dep_ == "poss" for c in noun.children):
+                        continue  # "Russia's military build-up": the sector word refines the possessor
                     sources.extend(self._modifier_agents(modifier, actors))  # "the US and British strikes"
             elif child.dep_ == "prep":
                 word = child.lower_
@@ -593,7 +606,8 @@ class EventExtractor:
                     # "fighting between Sudan's army and the RSF": each side acts on the other
                     return self._reciprocal(noun, code, flat, actors, noun, True)
                 elif word == "of":
-                    (targets if patient_possessor or not sources else targets).extend(flat)
+                    if code[:2] != "15":  # "a build-up of troops": the troops are the builder's, not a target
+                        targets.extend(flat)
                 elif word in target_prepositions(code):
                     targets.extend(flat)
                 elif word in ("in", "across", "throughout") and code.startswith("14"):
@@ -881,7 +895,7 @@ class EventExtractor:
             if token.head.lower_ not in prepositions:
                 continue
             between = [t for t in token.ancestors if t.i != clause.i and clause in t.ancestors]
-            if any(_own_clause(t) for t in between):
+            if any(_own_clause(t) and _named_by(t) is None for t in between):
                 continue  # a place of another clause ("flew to Jeddah, where he praised ... the Sudan talks")
             actor = _modifier_country(token, actors) or actors.resolve(_across_border(token))
             if actor is not None and actor.country and actor.code == actor.country:
@@ -915,6 +929,25 @@ INTENT_BY_CODE = {"045": "039", "057": "037", "061": "0311", "062": "0312", "063
                   "072": "0332", "073": "0333", "074": "0334", "081": "0351", "082": "0352", "083": "034",
                   "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344", "084": "0353", "085": "0354",
                   "086": "0355", "087": "0356"}
+
+
+def _posture_targets(found: list[Candidate], actors: ActorResolver) -> list[Candidate]:
+    """'Taiwan put its forces on alert as China's military began drills': an alert faces the other side's act."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.code[:2] == "15" and (c.target is None or not c.target.known) and c.source is not None and \
+                c.source.country:
+            rival = next((x.source for x in found if x is not c and x.code[:2] in COERCIVE_ROOTS | {"13", "15"}
+                          and x.source is not None and x.source.country and x.source.country != c.source.country),
+                         None)
+            if rival is None:
+                rival = next((d for key in ("19", "18", "20", "15") for d in [actors.last_doer.get(key)]
+                              if d is not None and d.country and d.country != c.source.country), None)
+            if rival is not None:
+                out.append(replace(c, target=rival))
+                continue
+        out.append(c)
+    return out
 
 
 def _threat_targets(found: list[Candidate]) -> list[Candidate]:
@@ -1238,8 +1271,23 @@ def _light_verb(noun: Token) -> Token:
 
 def _through_quantity(noun: Token) -> Token:
     if lemma(noun) in QUANTITY:
-        return prep_object(noun, "of") or noun
+        found = prep_object(noun, "of")
+        if found is None:  # "two days of what Beijing called punishment drills"
+            found = next((_named_by(g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pcomp" and _named_by(g) is not None), None)
+        return found or noun
     return noun
+
+
+NAMING = frozenset({"call", "describe", "term", "label", "dub", "brand"})
+
+
+def _named_by(verb: Token) -> Token | None:
+    """'what Beijing called "punishment" drills' -> drills: a free relative naming the act it stands for."""
+    if lemma(verb) not in NAMING or not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return None
+    named = [c for c in verb.children if c.dep_ in ("oprd", "attr") and c.pos_ in ("NOUN", "PROPN")]
+    return named[-1] if named else None
 
 
 def _takes_clause(verb: Token) -> bool:
