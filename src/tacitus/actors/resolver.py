@@ -221,9 +221,7 @@ class ActorResolver:
         verb = head.head
         if head.dep_ != "dobj" or verb.lemma_.lower() not in COMMANDING | ARRESTING:
             return None
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None and verb.dep_ == "conj":  # "Minsk scrambled a jet ... and arrested a journalist"
-            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        subject = next(iter(_subjects(verb, len(verb.doc))), None)  # also "Minsk scrambled a jet ... and arrested"
         found = self.resolve(subject) if subject is not None else None
         return found.country if found is not None and found.known else None
 
@@ -599,9 +597,7 @@ class ActorResolver:
             return None
         for verb in pronoun.ancestors:
             if verb.pos_ in ("VERB", "AUX"):
-                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
-                if not subjects and verb.dep_ == "conj":  # "gunmen killed ... and seized hostages in their assault"
-                    subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+                subjects = _subjects(verb, pronoun.i)  # also "gunmen killed ... and seized hostages in their assault"
                 if not subjects:
                     return None
                 found = self.resolve(subjects[0])
@@ -619,9 +615,7 @@ class ActorResolver:
                 return None
             verb = head.head
             if verb.lemma_.lower() in SPEAKING:
-                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
-                if not subjects and verb.dep_ == "conj":  # "Nicaragua broke off relations ... and said it ..."
-                    subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+                subjects = _subjects(verb, pronoun.i)  # also "Nicaragua broke off relations ... and said it ..."
                 if not subjects:
                     return None
                 found = self.resolve(subjects[0])
@@ -633,6 +627,14 @@ class ActorResolver:
                 return found
             head = verb
         return None
+
+
+def _subjects(verb: Token, before: int) -> list[Token]:
+    """The verb's subjects before token ``before``, or its first conjunct's when it has none of its own."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < before]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < before]
+    return subjects
 
 
 def _stance_prefixed(token: Token) -> bool:

@@ -810,6 +810,44 @@ class EventExtractor:
                 actors: ActorResolver, nominal: bool, clause: Token) -> list[Candidate]:
         sources = [s for s in sources if s.known] or [Actor()]
         targets = [t for t in targets if t.known]
+        sources, targets = self._implied_parties(code, sources, targets, clause, actors)
+        targets = targets or [Actor()]
+        if len(sources) > 1 and not targets[0].known and code[:3] not in ONE_WAY and (
+            code[:2] in RECIPROCAL_ROOTS or code[:3] in RECIPROCAL_ROOTS or lemma(trigger) in RECIPROCAL_VERBS
+        ):
+            # "Armenia and Azerbaijan signed an agreement": each acts on the other
+            return self._reciprocal(trigger, code, sources, actors, clause, nominal)
+        mood = modality(clause)
+        if mood == "hypothetical" and code[:2] in REFUSAL_BY_ROOT and _refused(clause):
+            code, mood = REFUSAL_BY_ROOT[code[:2]], "asserted"  # "Raisi said he would not meet Biden": a refusal
+        if mood == "hypothetical" and code.startswith("14") and _purpose_of_motion(clause):
+            mood = "asserted"  # "entered the Green Zone to protest his detention": they did protest
+        speaker = claimant(clause)
+        claimed_by = actors.resolve(speaker) if speaker is not None else None
+        events = []
+        if mood == "hypothetical" and code[:2] in ("18", "19", "20") and _announced(clause) and claimed_by \
+                and claimed_by.known and claimed_by.country and any(claimed_by.country == s.country for s in sources):
+            # "Netanyahu said Israel would use increasing military strength against Hamas": a threat (138)
+            events += [Candidate(trigger, "138", claimed_by, t, "asserted", claimed_by, nominal) for t in targets
+                       if t.known and t.country != claimed_by.country]
+        for source in sources:
+            for target in targets:
+                if not source.known and not target.known:
+                    continue
+                if _acts_on_itself(code, source, target):
+                    continue
+                source, target = _lend_country(code, source, target)
+                event_code = _violence_code(trigger, code, source, target)
+                events.append(Candidate(trigger, event_code, source, target, mood, claimed_by, nominal))
+                if mood == "asserted" and code[:2] in COERCIVE_ROOTS and source.known and target.known:
+                    actors.acted_on[target.code] = source  # "Musleh's arrest" later: who arrested him
+                if mood == "asserted" and source.known and code[:2] in COERCIVE_ROOTS | {"15"}:
+                    actors.last_doer[code[:2]] = source
+        return events
+
+    def _implied_parties(self, code: str, sources: list[Actor], targets: list[Actor], clause: Token,
+                         actors: ActorResolver) -> tuple[list[Actor], list[Actor]]:
+        """The sides a wire reader supplies when the sentence leaves one unnamed (docs/status.md)."""
         if code[:2] == "15" and sources[0].country:  # "mobilized reservists near the Ukrainian border": where
             targets = [t for t in targets if t.country != sources[0].country]
         if not targets and (code[:2] in PLACE_ROOTS or code[:3] in PLACE_ROOTS) and len(sources) == 1:
@@ -842,44 +880,7 @@ class EventExtractor:
         if not any(s.known for s in sources) and code[:3] in STATE_COERCION and any(t.known for t in targets):
             # "Protasevich was detained at Minsk airport": an arrest is made by the police of the place
             sources = [_police_of(country) for country in self._state_of(clause, targets, actors)][:1] or sources
-        targets = targets or [Actor()]
-        if len(sources) > 1 and not targets[0].known and code[:3] not in ONE_WAY and (
-            code[:2] in RECIPROCAL_ROOTS or code[:3] in RECIPROCAL_ROOTS or lemma(trigger) in RECIPROCAL_VERBS
-        ):
-            # "Armenia and Azerbaijan signed an agreement": each acts on the other
-            return self._reciprocal(trigger, code, sources, actors, clause, nominal)
-        mood = modality(clause)
-        if mood == "hypothetical" and code[:2] in REFUSAL_BY_ROOT and _refused(clause):
-            code, mood = REFUSAL_BY_ROOT[code[:2]], "asserted"  # "Raisi said he would not meet Biden": a refusal
-        if mood == "hypothetical" and code.startswith("14") and _purpose_of_motion(clause):
-            mood = "asserted"  # "entered the Green Zone to protest his detention": they did protest
-        speaker = claimant(clause)
-        claimed_by = actors.resolve(speaker) if speaker is not None else None
-        events = []
-        if mood == "hypothetical" and code[:2] in ("18", "19", "20") and _announced(clause) and claimed_by \
-                and claimed_by.known and claimed_by.country and any(claimed_by.country == s.country for s in sources):
-            # "Netanyahu said Israel would use increasing military strength against Hamas": a threat (138)
-            events += [Candidate(trigger, "138", claimed_by, t, "asserted", claimed_by, nominal) for t in targets
-                       if t.known and t.country != claimed_by.country]
-        for source in sources:
-            for target in targets:
-                if not source.known and not target.known:
-                    continue
-                if source.known and source.code == target.code:
-                    continue  # an actor acting on itself ("raised its alert level") is no event between two
-                if code[:2] in TOPIC_ROOTS | {"07", "16"} and source.country and target.code == source.country:
-                    continue  # "a visit by Blinken to the Pacific nation" misread as his own country
-                if (code[:2] in ("15", "16") or code[:3] in ("042", "043")) and source.country and \
-                        target.country == source.country:
-                    continue  # no state expels its own diplomats or visits itself: a foreign side misread
-                source, target = _lend_country(code, source, target)
-                event_code = _violence_code(trigger, code, source, target)
-                events.append(Candidate(trigger, event_code, source, target, mood, claimed_by, nominal))
-                if mood == "asserted" and code[:2] in COERCIVE_ROOTS and source.known and target.known:
-                    actors.acted_on[target.code] = source  # "Musleh's arrest" later: who arrested him
-                if mood == "asserted" and source.known and code[:2] in COERCIVE_ROOTS | {"15"}:
-                    actors.last_doer[code[:2]] = source
-        return events
+        return sources, targets
 
     def _place_targets(self, clause: Token, actors: ActorResolver, origin: bool = False) -> list[Actor]:
         """The country of the one place the clause (not its subject) names, as a target.
@@ -1004,6 +1005,18 @@ def noun_code(noun: Token, code: str) -> str:
             if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in senses:
                 return senses[child.lower_]
     return code
+
+
+def _acts_on_itself(code: str, source: Actor, target: Actor) -> bool:
+    """No event between two: an actor on itself ("raised its alert level"), or a state on its own country where
+    only a foreign side makes sense ("a visit by Blinken to the Pacific nation", "expelled two diplomats")."""
+    if source.known and source.code == target.code:
+        return True
+    if not source.country:
+        return False
+    if code[:2] in TOPIC_ROOTS | {"07", "16"} and target.code == source.country:
+        return True
+    return (code[:2] in ("15", "16") or code[:3] in ("042", "043")) and target.country == source.country
 
 
 def _government_of(actor: Actor) -> Actor:
@@ -1273,8 +1286,9 @@ def _through_quantity(noun: Token) -> Token:
     if lemma(noun) in QUANTITY:
         found = prep_object(noun, "of")
         if found is None:  # "two days of what Beijing called punishment drills"
-            found = next((_named_by(g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for g in p.children if g.dep_ == "pcomp" and _named_by(g) is not None), None)
+            named = (_named_by(g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pcomp")
+            found = next((n for n in named if n is not None), None)
         return found or noun
     return noun
 
